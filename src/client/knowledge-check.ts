@@ -1,0 +1,100 @@
+import type { CheckRecord } from '../stores/progress.ts';
+import { progressStore, recordCheck } from '../stores/progress.ts';
+import { lessonIdOf } from './lesson-context.ts';
+
+/** <al-knowledge-check>: marks the answer, explains every option, remembers the result, allows retries. */
+class KnowledgeCheckElement extends HTMLElement {
+  #unsubscribe: (() => void) | undefined;
+
+  connectedCallback(): void {
+    const form = this.querySelector('form');
+    if (!form) return;
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      this.#check();
+    });
+    this.#part('retry').addEventListener('click', () => this.#reset(true));
+    this.#unsubscribe = progressStore().subscribe((progress) => {
+      const saved = progress.checks[this.#id];
+      if (saved && saved.answer.length > 0 && !this.#isShowingResult()) this.#show(saved);
+    });
+  }
+
+  disconnectedCallback(): void {
+    this.#unsubscribe?.();
+  }
+
+  get #id(): string {
+    return this.dataset['id'] ?? '';
+  }
+
+  #part(role: string): HTMLElement {
+    return this.querySelector<HTMLElement>(`[data-role="${role}"]`) ?? document.createElement('span');
+  }
+
+  #inputs(): HTMLInputElement[] {
+    return [...this.querySelectorAll<HTMLInputElement>('input')];
+  }
+
+  #isShowingResult(): boolean {
+    return !this.#part('retry').hidden;
+  }
+
+  #check(): void {
+    const chosen = this.#inputs().flatMap((input, index) => (input.checked ? [index] : []));
+    if (chosen.length === 0) {
+      this.#status('Choose an answer first, then check it.', 'wrong');
+      this.#inputs()[0]?.focus();
+      return;
+    }
+    const correct = this.#inputs().every((input) => input.checked === (input.closest<HTMLElement>('.option')?.dataset['correct'] === 'true'));
+    recordCheck(progressStore(), this.#id, chosen, correct, lessonIdOf(this));
+    const saved = progressStore().get().checks[this.#id];
+    if (saved) this.#show(saved);
+  }
+
+  #show(record: CheckRecord): void {
+    const multiple = this.dataset['multiple'] === 'true';
+    this.#inputs().forEach((input, index) => {
+      const option = input.closest<HTMLElement>('.option');
+      const isCorrect = option?.dataset['correct'] === 'true';
+      input.checked = record.answer.includes(index);
+      input.disabled = true;
+      if (option) option.dataset['verdict'] = isCorrect ? 'right' : input.checked ? 'wrong' : '';
+      const why = option?.querySelector<HTMLElement>('.why');
+      if (why) why.hidden = false;
+    });
+    this.#part('check').hidden = true;
+    this.#part('retry').hidden = false;
+    const message = record.correct
+      ? 'That’s right. Read why each option works or doesn’t, below each answer.'
+      : multiple
+        ? 'Not quite: the highlighted answers are the good ones. Read the explanations, then try again if you like.'
+        : 'Not quite: the highlighted answer is the better one. Read the explanations, then try again if you like.';
+    this.#status(message, record.correct ? 'right' : 'wrong');
+  }
+
+  #reset(focus: boolean): void {
+    this.#inputs().forEach((input) => {
+      input.checked = false;
+      input.disabled = false;
+      const option = input.closest<HTMLElement>('.option');
+      if (option) option.dataset['verdict'] = '';
+      const why = option?.querySelector<HTMLElement>('.why');
+      if (why) why.hidden = true;
+    });
+    this.#part('check').hidden = false;
+    this.#part('retry').hidden = true;
+    this.#status('Your earlier answer still counts. Choose again and check.', '');
+    if (focus) this.#inputs()[0]?.focus();
+  }
+
+  #status(message: string, tone: string): void {
+    const status = this.querySelector<HTMLElement>('.exercise-result');
+    if (!status) return;
+    status.textContent = message;
+    status.dataset['tone'] = tone;
+  }
+}
+
+if (!customElements.get('al-knowledge-check')) customElements.define('al-knowledge-check', KnowledgeCheckElement);

@@ -1,0 +1,37 @@
+/**
+ * Reads what a lesson's MDX body refers to, without rendering it: the citation keys,
+ * glossary terms and answerable checks. The build uses it to validate content, and the
+ * lesson page uses it to know which checks a learner must answer before the lesson is complete.
+ */
+
+export interface LessonParts {
+  citeKeys: string[];
+  termIds: string[];
+  /** Ids of KnowledgeCheck and SortExercise elements, in document order. */
+  checkIds: string[];
+  reflectionIds: string[];
+}
+
+const unique = (values: string[]): string[] => [...new Set(values)];
+
+function attributeValues(body: string, tag: string, attribute: string): string[] {
+  const pattern = new RegExp(`<${tag}\\b[^>]*?\\b${attribute}\\s*=\\s*"([^"]*)"`, 'g');
+  return [...body.matchAll(pattern)].map((match) => match[1] ?? '');
+}
+
+export function lessonParts(body: string): LessonParts {
+  return {
+    citeKeys: unique(attributeValues(body, 'Cite', 'keys').flatMap((keys) => keys.split(/\s+/).filter(Boolean))),
+    termIds: unique(attributeValues(body, 'Term', 'id')),
+    checkIds: [...attributeValues(body, 'KnowledgeCheck', 'id'), ...attributeValues(body, 'SortExercise', 'id')].sort(
+      (a, b) => body.indexOf(`"${a}"`) - body.indexOf(`"${b}"`),
+    ),
+    reflectionIds: attributeValues(body, 'Reflection', 'id'),
+  };
+}
+
+/** Lesson files are `modules/<module>/<NN>-<slug>.mdx`; the id drops the number prefix. */
+export function lessonIdFromPath(moduleId: string, fileName: string): string {
+  const slug = fileName.replace(/\.mdx$/, '').replace(/^\d+-/, '');
+  return `${moduleId}/${slug}`;
+}
