@@ -56,7 +56,8 @@ export interface VersionedStoreOptions<T> {
 export const storageKey = (name: string, version: number): string => `${name}:v${version}`;
 
 function quarantine(name: string, raw: string, reason: string): void {
-  const backupKey = `${name}:backup:${new Date().toISOString()}`;
+  let backupKey = `${name}:backup:${new Date().toISOString()}`;
+  for (let n = 2; engine[backupKey] !== undefined; n++) backupKey = `${name}:backup:${new Date().toISOString()}-${n}`;
   try {
     engine[backupKey] = raw;
   } catch {

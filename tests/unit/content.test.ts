@@ -1,0 +1,68 @@
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { checkCourse, formatProblem } from '../../src/course/integrity.ts';
+import { lessonParts } from '../../src/course/lesson-parts.ts';
+import { readCourseSources } from '../../src/course/sources.ts';
+import { glossaryTermSchema } from '../../src/schemas/glossary.ts';
+import { lessonSchema } from '../../src/schemas/lesson.ts';
+import { moduleSchema } from '../../src/schemas/module.ts';
+import { referenceSchema } from '../../src/schemas/reference.ts';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const sources = readCourseSources(root);
+
+/** Words of prose outside the exercise components, as a reader meets them. */
+function proseWords(body: string): number {
+  const prose = body
+    .replace(/<(KnowledgeCheck|SortExercise|Reflection)\b[\s\S]*?\/>/g, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/[#*_`|]/g, ' ');
+  return prose.split(/\s+/).filter((word) => /[A-Za-z0-9]/.test(word)).length;
+}
+
+describe('the real course content', () => {
+  it('passes every cross-file check the build runs', () => {
+    expect(checkCourse(sources).map(formatProblem)).toEqual([]);
+  });
+
+  it('parses through the real schemas', () => {
+    expect(sources.modules.map((m) => m.folder)).toEqual([
+      'collaborative-helping',
+      'harm-reduction',
+      'motivational-interviewing',
+      'orientation',
+      'resilience-self-care',
+    ]);
+    for (const module of sources.modules) expect(moduleSchema.parse(module.data).id).toBe(module.folder);
+    for (const lesson of sources.lessons) expect(lessonSchema.parse(lesson.frontmatter).objectives.length).toBeGreaterThan(0);
+    const references = referenceSchema.array().parse(sources.references.data);
+    const glossary = glossaryTermSchema.array().parse(sources.glossary.data);
+    expect(references.length).toBeGreaterThan(20);
+    expect(glossary.length).toBeGreaterThan(30);
+  });
+
+  it('has every Motivational Interviewing lesson the curriculum lists, and the orientation', () => {
+    const titles = (folder: string): string[] =>
+      sources.lessons.filter((l) => l.folder === folder).map((l) => lessonSchema.parse(l.frontmatter).title);
+    expect(titles('motivational-interviewing')).toHaveLength(6);
+    expect(titles('orientation')).toHaveLength(1);
+  });
+
+  describe.each(sources.lessons.map((lesson) => [lesson.file, lesson] as const))('%s', (_file, lesson) => {
+    const parts = lessonParts(lesson.body);
+    const data = lessonSchema.parse(lesson.frontmatter);
+
+    it('is 700–1,400 words of prose', () => {
+      const words = proseWords(lesson.body);
+      expect(words).toBeGreaterThanOrEqual(700);
+      expect(words).toBeLessThanOrEqual(1400);
+    });
+
+    it('has objectives, an interactive element, a field moment and citations', () => {
+      expect(data.objectives.length).toBeGreaterThanOrEqual(2);
+      expect(parts.checkIds.length + parts.reflectionIds.length).toBeGreaterThan(0);
+      expect(lesson.body).toMatch(/<FieldMoment\b/);
+      expect(parts.citeKeys.length).toBeGreaterThan(0);
+    });
+  });
+});
