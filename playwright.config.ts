@@ -3,7 +3,8 @@ import { existsSync } from 'node:fs';
 
 // This machine cannot download Playwright's browsers: use Debian's Chromium (or CHROMIUM_PATH),
 // and fall back to Playwright's own browser where neither exists.
-const executablePath = process.env['CHROMIUM_PATH'] ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+const executablePath =
+  process.env['CHROMIUM_PATH'] ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 const port = Number(process.env['E2E_PORT'] ?? 4322);
 
 export default defineConfig({

@@ -12,7 +12,11 @@ import { referenceSchema } from './schemas/reference.ts';
 // checked before this runs, by the course-integrity integration in src/course/.
 
 const modules = defineCollection({
-  loader: glob({ pattern: '*/module.yaml', base: './modules', generateId: ({ entry }) => entry.split('/')[0] ?? entry }),
+  loader: glob({
+    pattern: '*/module.yaml',
+    base: './modules',
+    generateId: ({ entry }) => entry.split('/')[0] ?? entry,
+  }),
   schema: moduleSchema,
 });
 

@@ -13,7 +13,9 @@ class KnowledgeCheckElement extends HTMLElement {
       event.preventDefault();
       this.#check();
     });
-    this.#part('retry').addEventListener('click', () => this.#reset(true));
+    this.#part('retry').addEventListener('click', () => {
+      this.#reset(true);
+    });
     this.#unsubscribe = progressStore().subscribe((progress) => {
       const saved = progress.checks[this.#id];
       if (saved && saved.answer.length > 0 && !this.#isShowingResult()) this.#show(saved);
@@ -47,7 +49,9 @@ class KnowledgeCheckElement extends HTMLElement {
       this.#inputs()[0]?.focus();
       return;
     }
-    const correct = this.#inputs().every((input) => input.checked === (input.closest<HTMLElement>('.option')?.dataset['correct'] === 'true'));
+    const correct = this.#inputs().every(
+      (input) => input.checked === (input.closest<HTMLElement>('.option')?.dataset['correct'] === 'true'),
+    );
     recordCheck(progressStore(), this.#id, chosen, correct, lessonIdOf(this));
     const saved = progressStore().get().checks[this.#id];
     if (saved) this.#show(saved);

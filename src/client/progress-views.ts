@@ -73,7 +73,9 @@ class ContinueElement extends HTMLElement {
         link.href = '#modules';
         return;
       }
-      heading.textContent = { start: 'Start here', resume: 'Continue where you left off', next: 'Up next' }[target.kind];
+      heading.textContent = { start: 'Start here', resume: 'Continue where you left off', next: 'Up next' }[
+        target.kind
+      ];
       link.textContent = target.lesson.title;
       link.href = target.lesson.url;
     });

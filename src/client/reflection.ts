@@ -17,9 +17,13 @@ class ReflectionElement extends HTMLElement {
     }
     textarea.addEventListener('input', () => {
       clearTimeout(this.#timer);
-      this.#timer = setTimeout(() => this.#save(textarea.value, false), 800);
+      this.#timer = setTimeout(() => {
+        this.#save(textarea.value, false);
+      }, 800);
     });
-    this.#part('save').addEventListener('click', () => this.#save(textarea.value, true));
+    this.#part('save').addEventListener('click', () => {
+      this.#save(textarea.value, true);
+    });
     this.#part('clear').addEventListener('click', () => {
       if (!window.confirm('Delete this note from this device? This cannot be undone.')) return;
       textarea.value = '';

@@ -11,7 +11,9 @@ class SortExerciseElement extends HTMLElement {
       event.preventDefault();
       this.#check();
     });
-    this.#part('retry').addEventListener('click', () => this.#reset());
+    this.#part('retry').addEventListener('click', () => {
+      this.#reset();
+    });
     this.#unsubscribe = progressStore().subscribe((progress) => {
       const saved = progress.checks[this.dataset['id'] ?? ''];
       if (saved && saved.answer.length > 0 && this.#part('retry').hidden) this.#show(saved);

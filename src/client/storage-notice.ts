@@ -5,12 +5,16 @@ class StorageNoticeElement extends HTMLElement {
   #unsubscribe: (() => void) | undefined;
 
   connectedCallback(): void {
-    this.querySelector('button')?.addEventListener('click', () => dismissStorageNotices());
+    this.querySelector('button')?.addEventListener('click', () => {
+      dismissStorageNotices();
+    });
     this.#unsubscribe = storageNotices.subscribe((notices) => {
       this.hidden = notices.length === 0;
       const detail = this.querySelector<HTMLElement>('[data-role="detail"]');
       if (detail) {
-        detail.textContent = notices.map((notice) => `${notice.reason}; a copy was kept as “${notice.backupKey}”.`).join(' ');
+        detail.textContent = notices
+          .map((notice) => `${notice.reason}; a copy was kept as “${notice.backupKey}”.`)
+          .join(' ');
       }
     });
   }

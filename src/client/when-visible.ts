@@ -14,9 +14,14 @@ export function whenVisible(selector: string, load: () => Promise<unknown>): voi
   };
   const observer =
     'IntersectionObserver' in window
-      ? new IntersectionObserver((entries) => entries.some((entry) => entry.isIntersecting) && start(), {
-          rootMargin: '400px 0px',
-        })
+      ? new IntersectionObserver(
+          (entries) => {
+            if (entries.some((entry) => entry.isIntersecting)) void start();
+          },
+          {
+            rootMargin: '400px 0px',
+          },
+        )
       : undefined;
   elements.forEach((element) => {
     observer?.observe(element);
@@ -27,7 +32,9 @@ export function whenVisible(selector: string, load: () => Promise<unknown>): voi
       event.preventDefault();
       const form = event.target as HTMLFormElement;
       const submitter = (event as SubmitEvent).submitter;
-      void start().then(() => form.requestSubmit(submitter));
+      void start().then(() => {
+        form.requestSubmit(submitter);
+      });
     });
   });
   if (!observer) void start();

@@ -14,7 +14,8 @@ export function courseIntegrity(): AstroIntegration {
           try {
             return checkCourse(readCourseSources(fileURLToPath(config.root)));
           } catch (error) {
-            if (error instanceof SourceError) return [{ file: error.file, message: error.message.slice(error.file.length + 2), hint: error.hint }];
+            if (error instanceof SourceError)
+              return [{ file: error.file, message: error.message.slice(error.file.length + 2), hint: error.hint }];
             throw error;
           }
         })();
@@ -24,7 +25,10 @@ export function courseIntegrity(): AstroIntegration {
           logger.error(`Course content has ${problems.length} problem(s):\n${report}`);
           return;
         }
-        throw new AstroError(`Course content has ${problems.length} problem(s):\n${report}`, 'Fix each file named above, then build again.');
+        throw new AstroError(
+          `Course content has ${problems.length} problem(s):\n${report}`,
+          'Fix each file named above, then build again.',
+        );
       },
     },
   };

@@ -21,7 +21,7 @@ export function formatProblem(problem: ContentProblem): string {
 function describeIssue(issue: z.core.$ZodIssue, data: unknown): string {
   const field = issue.path.length ? issue.path.join('.') : '(the file)';
   let value: unknown = data;
-  for (const part of issue.path) value = (value as Record<PropertyKey, unknown> | undefined)?.[part as PropertyKey];
+  for (const part of issue.path) value = (value as Record<PropertyKey, unknown> | undefined)?.[part];
   if (issue.code === 'invalid_type' && value === undefined) return `field \`${field}\` is missing`;
   if (issue.code === 'unrecognized_keys') return `unknown field(s) ${issue.keys.map((key) => `\`${key}\``).join(', ')}`;
   return `field \`${field}\` is invalid: ${issue.message}`;
@@ -29,7 +29,9 @@ function describeIssue(issue: z.core.$ZodIssue, data: unknown): string {
 
 function schemaProblems(file: string, schema: z.ZodType, data: unknown, hint: string): ContentProblem[] {
   const result = schema.safeParse(data);
-  return result.success ? [] : result.error.issues.map((issue) => ({ file, message: describeIssue(issue, data), hint }));
+  return result.success
+    ? []
+    : result.error.issues.map((issue) => ({ file, message: describeIssue(issue, data), hint }));
 }
 
 const didYouMean = (value: string, known: Iterable<string>): string => {
@@ -45,17 +47,31 @@ export function checkCourse(sources: CourseSources): ContentProblem[] {
 
   const references = Array.isArray(sources.references.data) ? (sources.references.data as unknown[]) : [];
   if (!Array.isArray(sources.references.data)) {
-    problems.push({ file: refsFile, message: 'must be a list of references', hint: 'Start each entry with “- key: …”.' });
+    problems.push({
+      file: refsFile,
+      message: 'must be a list of references',
+      hint: 'Start each entry with “- key: …”.',
+    });
   }
   const referenceKeys = new Set<string>();
   references.forEach((entry, index) => {
     const key = (entry as { key?: unknown } | null)?.key;
     const where = typeof key === 'string' ? `reference “${key}”` : `reference #${index + 1}`;
-    for (const problem of schemaProblems(refsFile, referenceSchema, entry, 'Each reference needs key, author, year and apa; see the comment at the top of the file.')) {
+    for (const problem of schemaProblems(
+      refsFile,
+      referenceSchema,
+      entry,
+      'Each reference needs key, author, year and apa; see the comment at the top of the file.',
+    )) {
       problems.push({ ...problem, message: `${where}: ${problem.message}` });
     }
     if (typeof key === 'string') {
-      if (referenceKeys.has(key)) problems.push({ file: refsFile, message: `duplicate key “${key}”`, hint: 'Give each reference a unique key, e.g. add a letter: smith-2020a.' });
+      if (referenceKeys.has(key))
+        problems.push({
+          file: refsFile,
+          message: `duplicate key “${key}”`,
+          hint: 'Give each reference a unique key, e.g. add a letter: smith-2020a.',
+        });
       referenceKeys.add(key);
     }
   });
@@ -66,16 +82,30 @@ export function checkCourse(sources: CourseSources): ContentProblem[] {
     const parsed = glossaryTermSchema.safeParse(entry);
     const id = (entry as { id?: unknown } | null)?.id;
     const where = typeof id === 'string' ? `term “${id}”` : `term #${index + 1}`;
-    for (const problem of schemaProblems(glossaryFile, glossaryTermSchema, entry, 'Each term needs id, term and definition.')) {
+    for (const problem of schemaProblems(
+      glossaryFile,
+      glossaryTermSchema,
+      entry,
+      'Each term needs id, term and definition.',
+    )) {
       problems.push({ ...problem, message: `${where}: ${problem.message}` });
     }
     if (typeof id === 'string') {
-      if (termIds.has(id)) problems.push({ file: glossaryFile, message: `duplicate term id “${id}”`, hint: 'Merge the two entries or give one a different id.' });
+      if (termIds.has(id))
+        problems.push({
+          file: glossaryFile,
+          message: `duplicate term id “${id}”`,
+          hint: 'Merge the two entries or give one a different id.',
+        });
       termIds.add(id);
     }
     for (const key of parsed.success ? parsed.data.references : []) {
       if (!referenceKeys.has(key)) {
-        problems.push({ file: glossaryFile, message: `${where} cites unknown reference key “${key}”.${didYouMean(key, referenceKeys)}`, hint: `Add “${key}” to ${refsFile} or correct the key.` });
+        problems.push({
+          file: glossaryFile,
+          message: `${where} cites unknown reference key “${key}”.${didYouMean(key, referenceKeys)}`,
+          hint: `Add “${key}” to ${refsFile} or correct the key.`,
+        });
       }
     }
   });
@@ -83,10 +113,21 @@ export function checkCourse(sources: CourseSources): ContentProblem[] {
   const moduleFolders = new Set<string>();
   for (const module of sources.modules) {
     moduleFolders.add(module.folder);
-    problems.push(...schemaProblems(module.file, moduleSchema, module.data, 'module.yaml needs id, title, order, summary, outcomes and minutes.'));
+    problems.push(
+      ...schemaProblems(
+        module.file,
+        moduleSchema,
+        module.data,
+        'module.yaml needs id, title, order, summary, outcomes and minutes.',
+      ),
+    );
     const id = (module.data as { id?: unknown } | null)?.id;
     if (typeof id === 'string' && id !== module.folder) {
-      problems.push({ file: module.file, message: `id “${id}” does not match its folder “${module.folder}”`, hint: `Set id: ${module.folder}, or rename the folder.` });
+      problems.push({
+        file: module.file,
+        message: `id “${id}” does not match its folder “${module.folder}”`,
+        hint: `Set id: ${module.folder}, or rename the folder.`,
+      });
     }
   }
 
@@ -95,43 +136,86 @@ export function checkCourse(sources: CourseSources): ContentProblem[] {
   for (const lesson of sources.lessons) {
     const { file } = lesson;
     if (!moduleFolders.has(lesson.folder)) {
-      problems.push({ file, message: `is in modules/${lesson.folder}/, which has no module.yaml`, hint: `Add modules/${lesson.folder}/module.yaml or move the lesson into an existing module.` });
+      problems.push({
+        file,
+        message: `is in modules/${lesson.folder}/, which has no module.yaml`,
+        hint: `Add modules/${lesson.folder}/module.yaml or move the lesson into an existing module.`,
+      });
     }
     if (!/^\d+-[a-z0-9-]+\.mdx$/.test(lesson.fileName)) {
-      problems.push({ file, message: 'has a file name that is not “NN-kebab-case-title.mdx”', hint: 'Rename it, e.g. 03-open-questions.mdx; the number sets reading order in the folder.' });
+      problems.push({
+        file,
+        message: 'has a file name that is not “NN-kebab-case-title.mdx”',
+        hint: 'Rename it, e.g. 03-open-questions.mdx; the number sets reading order in the folder.',
+      });
     }
-    problems.push(...schemaProblems(file, lessonSchema, lesson.frontmatter, 'Lesson frontmatter needs title, order, minutes, summary, objectives and references (see README, “Add a lesson”).'));
+    problems.push(
+      ...schemaProblems(
+        file,
+        lessonSchema,
+        lesson.frontmatter,
+        'Lesson frontmatter needs title, order, minutes, summary, objectives and references (see README, “Add a lesson”).',
+      ),
+    );
     const frontmatter = (lesson.frontmatter ?? {}) as { order?: unknown; references?: unknown };
-    const listed = Array.isArray(frontmatter.references) ? frontmatter.references.filter((key): key is string => typeof key === 'string') : [];
+    const listed = Array.isArray(frontmatter.references)
+      ? frontmatter.references.filter((key): key is string => typeof key === 'string')
+      : [];
     if (typeof frontmatter.order === 'number') {
       const slot = `${lesson.folder}#${frontmatter.order}`;
       const other = lessonOrders.get(slot);
-      if (other) problems.push({ file, message: `has order ${frontmatter.order}, the same as ${other}`, hint: 'Give each lesson in a module a different order.' });
+      if (other)
+        problems.push({
+          file,
+          message: `has order ${frontmatter.order}, the same as ${other}`,
+          hint: 'Give each lesson in a module a different order.',
+        });
       lessonOrders.set(slot, file);
     }
 
     for (const key of listed) {
       if (!referenceKeys.has(key)) {
-        problems.push({ file, message: `lists unknown reference key “${key}” in frontmatter references.${didYouMean(key, referenceKeys)}`, hint: `Add an entry with key: ${key} to ${refsFile}, or correct the key.` });
+        problems.push({
+          file,
+          message: `lists unknown reference key “${key}” in frontmatter references.${didYouMean(key, referenceKeys)}`,
+          hint: `Add an entry with key: ${key} to ${refsFile}, or correct the key.`,
+        });
       }
     }
     const parts = lessonParts(lesson.body);
     for (const key of parts.citeKeys) {
       if (!referenceKeys.has(key)) {
-        problems.push({ file, message: `cites unknown reference key “${key}” in <Cite keys>.${didYouMean(key, referenceKeys)}`, hint: `Add an entry with key: ${key} to ${refsFile}, or correct the key.` });
+        problems.push({
+          file,
+          message: `cites unknown reference key “${key}” in <Cite keys>.${didYouMean(key, referenceKeys)}`,
+          hint: `Add an entry with key: ${key} to ${refsFile}, or correct the key.`,
+        });
       } else if (!listed.includes(key)) {
-        problems.push({ file, message: `cites “${key}” but does not list it in frontmatter references`, hint: `Add “${key}” to the lesson's references list so it appears under “Where this comes from”.` });
+        problems.push({
+          file,
+          message: `cites “${key}” but does not list it in frontmatter references`,
+          hint: `Add “${key}” to the lesson's references list so it appears under “Where this comes from”.`,
+        });
       }
     }
     for (const id of parts.termIds) {
       if (!termIds.has(id)) {
-        problems.push({ file, message: `uses unknown glossary term “${id}” in <Term id>.${didYouMean(id, termIds)}`, hint: `Add a term with id: ${id} to ${glossaryFile}, or correct the id.` });
+        problems.push({
+          file,
+          message: `uses unknown glossary term “${id}” in <Term id>.${didYouMean(id, termIds)}`,
+          hint: `Add a term with id: ${id} to ${glossaryFile}, or correct the id.`,
+        });
       }
     }
     const lessonId = lessonIdFromPath(lesson.folder, lesson.fileName);
     for (const id of [...parts.checkIds, ...parts.reflectionIds]) {
       const owner = checkOwners.get(id);
-      if (owner) problems.push({ file, message: `reuses the exercise id “${id}”, already used in ${owner}`, hint: 'Exercise ids key saved answers; make each one unique, prefixed with the lesson code.' });
+      if (owner)
+        problems.push({
+          file,
+          message: `reuses the exercise id “${id}”, already used in ${owner}`,
+          hint: 'Exercise ids key saved answers; make each one unique, prefixed with the lesson code.',
+        });
       checkOwners.set(id, lessonId);
     }
   }

@@ -29,7 +29,11 @@ function readYaml(root: string, path: string): unknown {
   try {
     return parse(readFileSync(path, 'utf8'));
   } catch (error) {
-    throw new SourceError(file, `is not valid YAML (${(error as Error).message.split('\n')[0]})`, 'Fix the YAML syntax at the line shown.');
+    throw new SourceError(
+      file,
+      `is not valid YAML (${(error as Error).message.split('\n')[0]})`,
+      'Fix the YAML syntax at the line shown.',
+    );
   }
 }
 
@@ -37,12 +41,20 @@ function readYaml(root: string, path: string): unknown {
 export function splitFrontmatter(file: string, source: string): { frontmatter: unknown; body: string } {
   const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(source);
   if (!match) {
-    throw new SourceError(file, 'has no frontmatter', 'Start the file with a --- block holding title, order, minutes, summary, objectives and references.');
+    throw new SourceError(
+      file,
+      'has no frontmatter',
+      'Start the file with a --- block holding title, order, minutes, summary, objectives and references.',
+    );
   }
   try {
     return { frontmatter: parse(match[1] ?? '') ?? {}, body: match[2] ?? '' };
   } catch (error) {
-    throw new SourceError(file, `has frontmatter that is not valid YAML (${(error as Error).message.split('\n')[0]})`, 'Fix the YAML between the --- lines.');
+    throw new SourceError(
+      file,
+      `has frontmatter that is not valid YAML (${(error as Error).message.split('\n')[0]})`,
+      'Fix the YAML between the --- lines.',
+    );
   }
 }
 
@@ -61,7 +73,9 @@ export function readCourseSources(root: string): CourseSources {
     if (existsSync(moduleFile)) {
       modules.push({ file: relative(root, moduleFile), folder, data: readYaml(root, moduleFile) });
     }
-    for (const fileName of readdirSync(join(modulesDir, folder)).filter((name) => name.endsWith('.mdx')).sort()) {
+    for (const fileName of readdirSync(join(modulesDir, folder))
+      .filter((name) => name.endsWith('.mdx'))
+      .sort()) {
       const path = join(modulesDir, folder, fileName);
       const file = relative(root, path);
       lessons.push({ file, folder, fileName, ...splitFrontmatter(file, readFileSync(path, 'utf8')) });
@@ -73,7 +87,13 @@ export function readCourseSources(root: string): CourseSources {
     root,
     modules,
     lessons,
-    references: { file: relative(root, referencesFile), data: existsSync(referencesFile) ? readYaml(root, referencesFile) : [] },
-    glossary: { file: relative(root, glossaryFile), data: existsSync(glossaryFile) ? readYaml(root, glossaryFile) : [] },
+    references: {
+      file: relative(root, referencesFile),
+      data: existsSync(referencesFile) ? readYaml(root, referencesFile) : [],
+    },
+    glossary: {
+      file: relative(root, glossaryFile),
+      data: existsSync(glossaryFile) ? readYaml(root, glossaryFile) : [],
+    },
   };
 }

@@ -49,7 +49,8 @@ export function readProgress(raw: unknown): Progress | undefined {
   if (!Object.values(lessons).every((entry) => isRecord(entry) && isIso(entry['markedAt']))) return undefined;
   if (!Object.values(checks).every(isCheckRecord)) return undefined;
   const last = raw['lastActivity'];
-  if (last !== undefined && !(isRecord(last) && typeof last['lessonId'] === 'string' && isIso(last['at']))) return undefined;
+  if (last !== undefined && !(isRecord(last) && typeof last['lessonId'] === 'string' && isIso(last['at'])))
+    return undefined;
   return raw as unknown as Progress;
 }
 
@@ -94,7 +95,13 @@ export function progressStore(): WritableAtom<Progress> {
 const touch = (progress: Progress, lessonId: string | undefined, at: string): Progress =>
   lessonId ? { ...progress, lastActivity: { lessonId, at } } : progress;
 
-export function recordCheck(store: WritableAtom<Progress>, checkId: string, answer: number[], correct: boolean, lessonId?: string): void {
+export function recordCheck(
+  store: WritableAtom<Progress>,
+  checkId: string,
+  answer: number[],
+  correct: boolean,
+  lessonId?: string,
+): void {
   const progress = store.get();
   const previous = progress.checks[checkId];
   const at = new Date().toISOString();
@@ -111,9 +118,9 @@ export function recordCheck(store: WritableAtom<Progress>, checkId: string, answ
 export function markLesson(store: WritableAtom<Progress>, lessonId: string, done: boolean): void {
   const progress = store.get();
   const at = new Date().toISOString();
-  const lessons = { ...progress.lessons };
-  if (done) lessons[lessonId] = { markedAt: at };
-  else delete lessons[lessonId];
+  const lessons = done
+    ? { ...progress.lessons, [lessonId]: { markedAt: at } }
+    : Object.fromEntries(Object.entries(progress.lessons).filter(([id]) => id !== lessonId));
   store.set(touch({ ...progress, lessons }, lessonId, at));
 }
 

@@ -35,8 +35,9 @@ export function reflectionsStore(): WritableAtom<Reflections> {
 
 export function saveReflection(store: WritableAtom<Reflections>, id: string, text: string): void {
   const current = store.get();
-  const entries = { ...current.entries };
-  if (text.trim() === '') delete entries[id];
-  else entries[id] = { text, savedAt: new Date().toISOString() };
+  const entries =
+    text.trim() === ''
+      ? Object.fromEntries(Object.entries(current.entries).filter(([key]) => key !== id))
+      : { ...current.entries, [id]: { text, savedAt: new Date().toISOString() } };
   store.set({ ...current, entries });
 }

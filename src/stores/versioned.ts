@@ -10,12 +10,12 @@ import { atom, type WritableAtom } from 'nanostores';
  * clean, and a notice is raised so the page can tell the learner what happened.
  */
 
-type Engine = Record<string, string | undefined>;
+type Engine = Record<string, string>;
 type Events = Parameters<typeof setPersistentEngine>[1];
 
 function defaultEngine(): Engine {
   try {
-    if (typeof localStorage !== 'undefined') return localStorage as unknown as Engine;
+    if (typeof localStorage !== 'undefined') return localStorage;
   } catch {
     // Private modes may throw on access: fall back to memory for this visit.
   }
@@ -94,7 +94,7 @@ function migrateForward<T>(options: VersionedStoreOptions<T>): void {
     } catch (error) {
       quarantine(name, raw, `saved data from an older version could not be upgraded (${(error as Error).message})`);
     }
-    delete engine[legacyKey];
+    Reflect.deleteProperty(engine, legacyKey);
     return;
   }
 }
@@ -105,7 +105,7 @@ export function versionedAtom<T>(options: VersionedStoreOptions<T>): WritableAto
   return persistentAtom<T>(key, options.initial(), {
     encode: (value) => JSON.stringify(value),
     decode: (raw) => {
-      let reason = 'saved data was damaged';
+      let reason: string;
       try {
         const value = options.read(JSON.parse(raw));
         if (value !== undefined) return value;

@@ -5,13 +5,17 @@ import { expectNoAxeViolations } from './helpers.ts';
 // Every page the build lists in its sitemap, as paths on the test server.
 const sitemaps = readdirSync('dist').filter((name) => /^sitemap-\d+\.xml$/.test(name));
 const paths = sitemaps.flatMap((name) =>
-  [...readFileSync(`dist/${name}`, 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => new URL(match[1] ?? '').pathname),
+  [...readFileSync(`dist/${name}`, 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g)].map(
+    (match) => new URL(match[1] ?? '').pathname,
+  ),
 );
 
 test('the sitemap lists the course pages', () => {
   expect(paths).toContain('/');
   expect(paths).toContain('/glossary/');
-  expect(paths.filter((path) => path.startsWith('/modules/motivational-interviewing/')).length).toBeGreaterThanOrEqual(7);
+  expect(paths.filter((path) => path.startsWith('/modules/motivational-interviewing/')).length).toBeGreaterThanOrEqual(
+    7,
+  );
 });
 
 for (const path of paths) {

@@ -41,10 +41,16 @@ test('a new hire works through the first MI lesson, and progress survives a relo
 
   await page.getByRole('link', { name: 'Motivational Interviewing Basics' }).click();
   await expect(page.locator('al-lesson-status').first()).toHaveText('Done');
-  await expect(page.getByRole('progressbar', { name: /Motivational Interviewing Basics/ })).toHaveAttribute('aria-valuetext', '1 of 6 lessons done');
+  await expect(page.getByRole('progressbar', { name: /Motivational Interviewing Basics/ })).toHaveAttribute(
+    'aria-valuetext',
+    '1 of 6 lessons done',
+  );
 
   await page.goto('/');
-  await expect(page.getByRole('progressbar', { name: 'Whole course: progress' })).toHaveAttribute('aria-valuetext', '1 of 7 lessons done');
+  await expect(page.getByRole('progressbar', { name: 'Whole course: progress' })).toHaveAttribute(
+    'aria-valuetext',
+    '1 of 7 lessons done',
+  );
   const continueCard = page.locator('al-continue');
   await expect(continueCard.getByRole('heading')).toHaveText('Up next');
   await expect(continueCard.getByRole('link')).toHaveText(secondTitle);

@@ -10,7 +10,10 @@ test('damaged saved progress is set aside with a notice, never a blank page', as
   await page.goto('/');
   const notice = page.getByRole('alert');
   await expect(notice).toContainText('We couldn’t read the progress saved in this browser');
-  await expect(page.getByRole('progressbar', { name: 'Whole course: progress' })).toHaveAttribute('aria-valuetext', /^0 of \d+ lessons done$/);
+  await expect(page.getByRole('progressbar', { name: 'Whole course: progress' })).toHaveAttribute(
+    'aria-valuetext',
+    /^0 of \d+ lessons done$/,
+  );
   const backups = await page.evaluate(() =>
     Object.keys(localStorage)
       .filter((key) => key.startsWith('alongside:progress:backup:'))
@@ -21,7 +24,10 @@ test('damaged saved progress is set aside with a notice, never a blank page', as
   await expect(notice).toBeHidden();
 
   await page.reload();
-  await expect(page.getByRole('progressbar', { name: 'Whole course: progress' })).toHaveAttribute('aria-valuetext', /^0 of/);
+  await expect(page.getByRole('progressbar', { name: 'Whole course: progress' })).toHaveAttribute(
+    'aria-valuetext',
+    /^0 of/,
+  );
   await expect(page.getByRole('alert')).toBeHidden();
 });
 
@@ -37,5 +43,8 @@ test('progress made in one tab shows up in another', async ({ page, context }) =
     await check.getByRole('button', { name: 'Check answer' }).click();
   }
   await complete.getByRole('button', { name: 'Mark lesson complete' }).click();
-  await expect(page.getByRole('progressbar', { name: 'Whole course: progress' })).toHaveAttribute('aria-valuetext', /^1 of/);
+  await expect(page.getByRole('progressbar', { name: 'Whole course: progress' })).toHaveAttribute(
+    'aria-valuetext',
+    /^1 of/,
+  );
 });

@@ -2,19 +2,31 @@ import { describe, expect, it } from 'vitest';
 import { continueTarget, countDone, lessonStatus, type LessonRef } from '../../src/course/completion.ts';
 import { emptyProgress, type Progress } from '../../src/stores/progress.ts';
 
-const lesson = (id: string, checkIds: string[] = []): LessonRef => ({ id, moduleId: id.split('/')[0] ?? '', title: id, url: `/${id}/`, checkIds });
+const lesson = (id: string, checkIds: string[] = []): LessonRef => ({
+  id,
+  moduleId: id.split('/')[0] ?? '',
+  title: id,
+  url: `/${id}/`,
+  checkIds,
+});
 const lessons = [lesson('o/start'), lesson('mi/one', ['c1', 'c2']), lesson('mi/two', ['c3']), lesson('mi/three')];
 const at = '2026-11-23T10:00:00.000Z';
 const answered = (...ids: string[]): Progress['checks'] =>
-  Object.fromEntries(ids.map((id) => [id, { answer: [0], correct: true, attempts: 1, firstTryCorrect: true, answeredAt: at }]));
+  Object.fromEntries(
+    ids.map((id) => [id, { answer: [0], correct: true, attempts: 1, firstTryCorrect: true, answeredAt: at }]),
+  );
 
 describe('lesson completion', () => {
   it('needs both the mark and every check answered', () => {
     const [, one] = lessons as [LessonRef, LessonRef];
     expect(lessonStatus(emptyProgress(), one)).toBe('not-started');
     expect(lessonStatus({ ...emptyProgress(), checks: answered('c1') }, one)).toBe('started');
-    expect(lessonStatus({ ...emptyProgress(), lessons: { 'mi/one': { markedAt: at } }, checks: answered('c1') }, one)).toBe('awaiting-checks');
-    expect(lessonStatus({ ...emptyProgress(), lessons: { 'mi/one': { markedAt: at } }, checks: answered('c1', 'c2') }, one)).toBe('done');
+    expect(
+      lessonStatus({ ...emptyProgress(), lessons: { 'mi/one': { markedAt: at } }, checks: answered('c1') }, one),
+    ).toBe('awaiting-checks');
+    expect(
+      lessonStatus({ ...emptyProgress(), lessons: { 'mi/one': { markedAt: at } }, checks: answered('c1', 'c2') }, one),
+    ).toBe('done');
   });
 
   it('a wrong answer still counts as answered', () => {

@@ -34,7 +34,8 @@ describe('the real course content', () => {
       'resilience-self-care',
     ]);
     for (const module of sources.modules) expect(moduleSchema.parse(module.data).id).toBe(module.folder);
-    for (const lesson of sources.lessons) expect(lessonSchema.parse(lesson.frontmatter).objectives.length).toBeGreaterThan(0);
+    for (const lesson of sources.lessons)
+      expect(lessonSchema.parse(lesson.frontmatter).objectives.length).toBeGreaterThan(0);
     const references = referenceSchema.array().parse(sources.references.data);
     const glossary = glossaryTermSchema.array().parse(sources.glossary.data);
     expect(references.length).toBeGreaterThan(20);

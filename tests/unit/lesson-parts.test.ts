@@ -21,6 +21,8 @@ Again <Cite keys="a-2000" />.`;
   });
 
   it('drops the number prefix from lesson ids', () => {
-    expect(lessonIdFromPath('motivational-interviewing', '03-open-questions.mdx')).toBe('motivational-interviewing/open-questions');
+    expect(lessonIdFromPath('motivational-interviewing', '03-open-questions.mdx')).toBe(
+      'motivational-interviewing/open-questions',
+    );
   });
 });

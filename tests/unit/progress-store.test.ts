@@ -4,7 +4,7 @@ import { createReflectionsStore, saveReflection } from '../../src/stores/reflect
 import { dismissStorageNotices, storageNotices, useStorageEngine } from '../../src/stores/versioned.ts';
 
 const KEY = `${PROGRESS_STORE}:v2`;
-let storage: Record<string, string | undefined>;
+let storage: Record<string, string>;
 
 beforeEach(() => {
   storage = {};
@@ -22,7 +22,12 @@ describe('progress store', () => {
     expect(JSON.parse(storage[KEY] ?? '')).toMatchObject({ version: 2 });
 
     const reopened = createProgressStore().get();
-    expect(reopened.checks['mi-1-1-spirit']).toMatchObject({ answer: [1], correct: true, attempts: 1, firstTryCorrect: true });
+    expect(reopened.checks['mi-1-1-spirit']).toMatchObject({
+      answer: [1],
+      correct: true,
+      attempts: 1,
+      firstTryCorrect: true,
+    });
     expect(reopened.lessons['motivational-interviewing/mi-spirit']).toBeDefined();
     expect(reopened.lastActivity?.lessonId).toBe('motivational-interviewing/mi-spirit');
   });
@@ -43,12 +48,20 @@ describe('progress store', () => {
   });
 
   it('migrates the version-1 prototype format and removes the old key', () => {
-    storage[`${PROGRESS_STORE}:v1`] = JSON.stringify({ version: 1, completed: ['orientation/walking-and-talking'], quiz: { 'orientation-three-ways': true } });
+    storage[`${PROGRESS_STORE}:v1`] = JSON.stringify({
+      version: 1,
+      completed: ['orientation/walking-and-talking'],
+      quiz: { 'orientation-three-ways': true },
+    });
     const progress = createProgressStore().get();
     expect(Object.keys(progress.lessons)).toEqual(['orientation/walking-and-talking']);
-    expect(progress.checks['orientation-three-ways']).toMatchObject({ correct: true, firstTryCorrect: true, attempts: 1 });
+    expect(progress.checks['orientation-three-ways']).toMatchObject({
+      correct: true,
+      firstTryCorrect: true,
+      attempts: 1,
+    });
     expect(storage[`${PROGRESS_STORE}:v1`]).toBeUndefined();
-    expect(JSON.parse(storage[KEY] ?? '').version).toBe(2);
+    expect(JSON.parse(storage[KEY] ?? '')).toMatchObject({ version: 2 });
     expect(storageNotices.get()).toEqual([]);
   });
 
@@ -85,7 +98,9 @@ describe('reflections store', () => {
   it('saves, reloads and deletes a private note', () => {
     const store = createReflectionsStore();
     saveReflection(store, 'mi-1-3-open-rewrite', 'What has it been like taking them?');
-    expect(createReflectionsStore().get().entries['mi-1-3-open-rewrite']?.text).toBe('What has it been like taking them?');
+    expect(createReflectionsStore().get().entries['mi-1-3-open-rewrite']?.text).toBe(
+      'What has it been like taking them?',
+    );
     saveReflection(store, 'mi-1-3-open-rewrite', '   ');
     expect(createReflectionsStore().get().entries).toEqual({});
   });
