@@ -11,7 +11,9 @@ class ReflectionElement extends HTMLElement {
     const textarea = this.querySelector('textarea');
     if (!textarea) return;
     const saved = reflectionsStore().get().entries[id];
-    if (saved) {
+    // Anything typed before this code arrived wins over the older saved note.
+    if (textarea.value.trim() !== '' && textarea.value !== saved?.text) this.#save(textarea.value, false);
+    else if (saved) {
       textarea.value = saved.text;
       this.#showSaved(saved.savedAt, false);
     }
@@ -21,7 +23,8 @@ class ReflectionElement extends HTMLElement {
         this.#save(textarea.value, false);
       }, 800);
     });
-    this.#part('save').addEventListener('click', () => {
+    this.querySelector('form')?.addEventListener('submit', (event) => {
+      event.preventDefault();
       this.#save(textarea.value, true);
     });
     this.#part('clear').addEventListener('click', () => {
