@@ -6,8 +6,8 @@ import { parse } from 'yaml';
  * The role-plays a module has (modules/<id>/scenarios/*.yaml), read at build time so the module
  * page can show its role-plays section only once there are some. The role-play engine owns their schema.
  */
-export function roleplaysOf(moduleId: string): { id: string; title: string }[] {
-  const folder = join(process.cwd(), 'modules', moduleId, 'scenarios');
+export function roleplaysOf(moduleId: string, root = process.cwd()): { id: string; title: string }[] {
+  const folder = join(root, 'modules', moduleId, 'scenarios');
   if (!existsSync(folder)) return [];
   return readdirSync(folder)
     .filter((name) => name.endsWith('.yaml'))

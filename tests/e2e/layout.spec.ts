@@ -1,0 +1,48 @@
+import { expect, test } from '@playwright/test';
+
+test('the skip link is the first thing a keyboard user reaches, and it moves focus to the content', async ({
+  page,
+}) => {
+  await page.goto('/modules/motivational-interviewing/');
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Skip to main content' });
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeInViewport();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('main')).toBeFocused();
+});
+
+test('focus is visible on links and buttons', async ({ page }) => {
+  await page.goto('/');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  const outline = await page.evaluate(() => getComputedStyle(document.activeElement as Element).outlineStyle);
+  expect(outline).toBe('solid');
+});
+
+test('a printed lesson leaves out navigation and controls but keeps the lesson and its sources', async ({ page }) => {
+  await page.goto('/modules/motivational-interviewing/reflections-and-summaries/');
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('.site-header')).toBeHidden();
+  await expect(page.locator('.lesson-nav')).toBeHidden();
+  await expect(page.locator('al-lesson-complete')).toBeHidden();
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Where this comes from' })).toBeVisible();
+  // Explanations are printed so a paper copy still teaches.
+  await expect(page.locator('al-knowledge-check .why').first()).toBeVisible();
+});
+
+test('a module without lessons yet says so and points somewhere useful', async ({ page }) => {
+  await page.goto('/modules/harm-reduction/');
+  await expect(page.getByText('The lessons for this module are still being written')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Role-plays' })).toHaveCount(0);
+  await page.getByRole('link', { name: 'Motivational Interviewing Basics' }).last().click();
+  await expect(page).toHaveURL(/\/modules\/motivational-interviewing\/$/);
+});
+
+test('an unknown address shows a helpful not-found page', async ({ page }) => {
+  const response = await page.goto('/modules/no-such-module/');
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('We couldn’t find that page');
+  await expect(page.getByRole('link', { name: 'Back to the course' })).toBeVisible();
+});
