@@ -1,18 +1,36 @@
 import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
 import { fileURLToPath } from 'node:url';
-import { checkCourse, formatProblem } from './integrity.ts';
+import { checkScenarioFile, scenarioFiles } from '../cli/scenario-files.ts';
+import { checkCourse, formatProblem, type ContentProblem } from './integrity.ts';
 import { readCourseSources, SourceError } from './sources.ts';
 
-/** Checks every module, lesson, reference and glossary entry before a build; any problem fails it. */
+/** Role-play problems, in the same shape as lesson problems. */
+function scenarioProblems(root: string): ContentProblem[] {
+  return scenarioFiles(root).flatMap((file) =>
+    checkScenarioFile(root, file).problems.map((problem) => {
+      const where = [
+        problem.node && `node ${problem.node}`,
+        problem.option && `reply ${problem.option}`,
+        problem.field && `field ${problem.field}`,
+      ]
+        .filter(Boolean)
+        .join(', ');
+      return { file, message: `${where ? `(${where}) ` : ''}${problem.message}`, hint: problem.hint };
+    }),
+  );
+}
+
+/** Checks every module, lesson, reference, glossary entry and role-play before a build; any problem fails it. */
 export function courseIntegrity(): AstroIntegration {
   return {
     name: 'alongside:course-integrity',
     hooks: {
       'astro:config:setup': ({ config, command, logger }) => {
+        const root = fileURLToPath(config.root);
         const problems = (() => {
           try {
-            return checkCourse(readCourseSources(fileURLToPath(config.root)));
+            return [...checkCourse(readCourseSources(root)), ...scenarioProblems(root)];
           } catch (error) {
             if (error instanceof SourceError)
               return [{ file: error.file, message: error.message.slice(error.file.length + 2), hint: error.hint }];

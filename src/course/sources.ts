@@ -15,12 +15,12 @@ export interface CourseSources {
 }
 
 export class SourceError extends Error {
-  constructor(
-    readonly file: string,
-    message: string,
-    readonly hint: string,
-  ) {
+  readonly file: string;
+  readonly hint: string;
+  constructor(file: string, message: string, hint: string) {
     super(`${file}: ${message}`);
+    this.file = file;
+    this.hint = hint;
   }
 }
 

@@ -1,0 +1,46 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { parse } from 'yaml';
+import { checkScenario, type PathSummary, type ScenarioProblem } from '../engine/checks.ts';
+import type { Scenario } from '../schemas/scenario.ts';
+
+/** Every scenario file under modules/<module>/scenarios/, relative to `root`. */
+export function scenarioFiles(root: string): string[] {
+  const modules = join(root, 'modules');
+  if (!existsSync(modules)) return [];
+  return readdirSync(modules)
+    .flatMap((module) => {
+      const folder = join(modules, module, 'scenarios');
+      return existsSync(folder)
+        ? readdirSync(folder)
+            .filter((name) => name.endsWith('.yaml'))
+            .map((name) => join(folder, name))
+        : [];
+    })
+    .map((path) => relative(root, path))
+    .sort();
+}
+
+export interface CheckedScenario {
+  file: string;
+  problems: ScenarioProblem[];
+  scenario?: Scenario;
+  summary?: PathSummary;
+}
+
+/** Reads and checks one scenario file; unreadable YAML is reported as a problem, not thrown. */
+export function checkScenarioFile(root: string, file: string): CheckedScenario {
+  let raw: unknown;
+  try {
+    raw = parse(readFileSync(join(root, file), 'utf8'));
+  } catch (error) {
+    const reason = (error as Error).message.split('\n')[0] ?? '';
+    return {
+      file,
+      problems: [
+        { file, message: `cannot be read as YAML (${reason})`, hint: 'Fix the YAML syntax at the line shown.' },
+      ],
+    };
+  }
+  return { file, ...checkScenario(file, raw) };
+}

@@ -1,0 +1,222 @@
+import type { MitiCode, Scenario } from '../schemas/scenario.ts';
+import { add, clamp, cmp, div, frac, min, mul, roundHalfUp, toNumber, type Fraction } from './fraction.ts';
+import type { Run, Turn } from './run.ts';
+import { isActive, type RuptureEpisode } from './state.ts';
+
+/**
+ * C2 scoring, a pure function of the history. Thresholds are the MITI 4.2.1 "fair" and "good"
+ * summary-score anchors (Moyers et al., 2016; Moyers, Manuel & Ernst, 2014). These are teaching
+ * approximations from chosen replies, not MITI coding of real practice (C2.8).
+ */
+
+export type Level = 'good' | 'fair' | 'low';
+export type Band = 'proficient' | 'developing' | 'beginning';
+
+export interface Counts {
+  N: number;
+  codes: Record<MitiCode, number>;
+  p: number;
+  n: number;
+  e: number;
+  ctGain: number;
+  stGain: number;
+  stSoft: number;
+}
+
+export interface Scores {
+  counts: Counts;
+  Q: number;
+  R: number;
+  /** R / Q; null when Q = 0 (then R ≥ 2 is good, R = 1 fair, R = 0 low). */
+  rq: number | null;
+  /** %CR as a percentage (0 when R = 0). */
+  pctCR: number;
+  pctOQ: number | null;
+  AD: number;
+  NA: number;
+  /** Stance index (p − e) / N: −1 all expert, +1 all partnering ("on tap, not on top"). */
+  SI: number;
+  deltaBond: number;
+  /** Globals, clamped but unrounded, and rounded to one decimal. */
+  partnership: number;
+  empathy: number;
+  cct: number;
+  sst: number;
+  relational: number;
+  technical: number;
+  levels: { rq: Level; pctCR: Level; relational: Level; technical: Level };
+  band: Band;
+  activeRuptureAtEnd: boolean;
+  ruptures: RuptureEpisode[];
+}
+
+const ZERO_CODES = (): Record<MitiCode, number> => ({
+  GI: 0,
+  PERS: 0,
+  PWP: 0,
+  OQ: 0,
+  CQ: 0,
+  SR: 0,
+  CR: 0,
+  AF: 0,
+  SEEK: 0,
+  AUTO: 0,
+  CON: 0,
+  NC: 0,
+});
+
+/** Scored choices: the first attempt at each node visit (C2.1, C8.12); in assessed mode that is every choice. */
+export const scoredTurns = (run: Run): Turn[] => run.history.filter((turn) => turn.attempt === 1);
+
+export function countTurns(turns: readonly Turn[]): Counts {
+  const counts: Counts = { N: turns.length, codes: ZERO_CODES(), p: 0, n: 0, e: 0, ctGain: 0, stGain: 0, stSoft: 0 };
+  for (const turn of turns) {
+    for (const code of turn.codes) counts.codes[code] += 1;
+    if (turn.stance === 'partnering') counts.p++;
+    else if (turn.stance === 'expert') counts.e++;
+    else counts.n++;
+    const { CT = 0, ST = 0 } = turn.effects;
+    if (CT > 0) counts.ctGain += CT;
+    if (ST > 0) counts.stGain += ST;
+    if (ST < 0) counts.stSoft++;
+  }
+  return counts;
+}
+
+export function rqLevel(R: number, Q: number): Level {
+  // Q = 0 rule (C2.2): a run of pure reflections cannot be divided, so R itself is banded.
+  if (Q === 0) return R >= 2 ? 'good' : R === 1 ? 'fair' : 'low';
+  const ratio = frac(R, Q);
+  return cmp(ratio, frac(2)) >= 0 ? 'good' : cmp(ratio, frac(1)) >= 0 ? 'fair' : 'low';
+}
+
+export function pctLevel(CR: number, R: number): Level {
+  if (R === 0) return 'low';
+  const share = frac(CR, R);
+  return cmp(share, frac(1, 2)) >= 0 ? 'good' : cmp(share, frac(2, 5)) >= 0 ? 'fair' : 'low';
+}
+
+const globalLevel = (value: number, good: number, fair: number): Level =>
+  value >= good ? 'good' : value >= fair ? 'fair' : 'low';
+
+export interface GlobalInputs {
+  counts: Counts;
+  ctMax: number;
+  deltaBond: number;
+  ruptures: readonly RuptureEpisode[];
+  activeAtEnd: boolean;
+}
+
+/** The four approximated globals of C2.3, as exact fractions (clamped, unrounded). */
+export function globals({
+  counts,
+  ctMax,
+  deltaBond,
+  ruptures,
+  activeAtEnd,
+}: GlobalInputs): Record<'partnership' | 'empathy' | 'cct' | 'sst', Fraction> {
+  const { N, codes } = counts;
+  const R = codes.SR + codes.CR;
+  const SI = N === 0 ? frac(0) : frac(counts.p - counts.e, N);
+  // RP (C2.5): +0.5 once for a repaired scripted rupture; −0.5 once if any rupture is still active.
+  const scriptedRepaired = ruptures.some((episode) => episode.source === 'scripted' && episode.repairedAt);
+  const RP = add(frac(scriptedRepaired ? 1 : 0, 2), frac(activeAtEnd ? -1 : 0, 2));
+  const RE = frac(activeAtEnd ? -1 : 0, 2);
+  // B: did the person actually feel more understood? (bond trajectory, C2.3)
+  const B = deltaBond >= 2 ? frac(1, 2) : deltaBond < 0 ? frac(-1, 2) : frac(0);
+  const partnership = add(
+    frac(3),
+    mul(frac(3, 2), SI),
+    mul(frac(1, 4), frac(Math.min(4, codes.SEEK + codes.AUTO))),
+    RP,
+  );
+  const reflectiveShare = N === 0 ? frac(0) : min(frac(1), frac(R, N));
+  const depth = R === 0 ? frac(0) : frac(codes.CR, R);
+  const empathy = add(frac(3, 2), mul(frac(5, 2), reflectiveShare), depth, B, RE);
+  const cct = add(frac(1), mul(frac(4), min(frac(1), frac(counts.ctGain, ctMax))));
+  const sst = add(frac(3), frac(Math.min(2, counts.stSoft)), frac(-counts.stGain));
+  return {
+    partnership: clamp(partnership, 1, 5),
+    empathy: clamp(empathy, 1, 5),
+    cct: clamp(cct, 1, 5),
+    sst: clamp(sst, 1, 5),
+  };
+}
+
+export function bandFor(
+  levels: Scores['levels'],
+  NA: number,
+  activeAtEnd: boolean,
+  naOpenedRepairedRupture: boolean,
+): Band {
+  const all = Object.values(levels);
+  const good = all.filter((level) => level === 'good').length;
+  const low = all.filter((level) => level === 'low').length;
+  const naOk = NA === 0 || (NA === 1 && naOpenedRepairedRupture);
+  if (good >= 3 && low === 0 && !activeAtEnd && naOk) return 'proficient';
+  if (low <= 1 || (levels.relational !== 'low' && NA === 0)) return 'developing';
+  return 'beginning';
+}
+
+export function scoreRun(scenario: Scenario, run: Run): Scores {
+  const turns = scoredTurns(run);
+  const counts = countTurns(turns);
+  const { codes, N } = counts;
+  const Q = codes.OQ + codes.CQ;
+  const R = codes.SR + codes.CR;
+  const AD = codes.SEEK + codes.AF + codes.AUTO;
+  const NA = codes.CON + codes.PERS;
+  const deltaBond = run.state.bond - scenario.initialState.bond;
+  const activeRuptureAtEnd = isActive(run.state.rupture);
+  const g = globals({
+    counts,
+    ctMax: scenario.benchmarks.ctMax,
+    deltaBond,
+    ruptures: run.ruptures,
+    activeAtEnd: activeRuptureAtEnd,
+  });
+  const relational = roundHalfUp(div(add(g.partnership, g.empathy), frac(2)), 1);
+  const technical = roundHalfUp(div(add(g.cct, g.sst), frac(2)), 1);
+  const levels = {
+    rq: rqLevel(R, Q),
+    pctCR: pctLevel(codes.CR, R),
+    relational: globalLevel(relational, 4, 3.5),
+    technical: globalLevel(technical, 4, 3),
+  };
+  // NA exception (C8.3): the one non-adherent reply opened a new rupture that was later repaired.
+  const naTurns = turns.filter((turn) => turn.codes.some((code) => code === 'CON' || code === 'PERS'));
+  const naOpenedRepairedRupture =
+    naTurns.length === 1 &&
+    run.ruptures.some(
+      (episode) =>
+        episode.source === 'learner' && episode.repairedAt && run.history[episode.openedAtTurn] === naTurns[0],
+    );
+  return {
+    counts,
+    Q,
+    R,
+    rq: Q === 0 ? null : R / Q,
+    pctCR: R === 0 ? 0 : (codes.CR / R) * 100,
+    pctOQ: Q === 0 ? null : (codes.OQ / Q) * 100,
+    AD,
+    NA,
+    SI: N === 0 ? 0 : (counts.p - counts.e) / N,
+    deltaBond,
+    partnership: toNumber(g.partnership),
+    empathy: toNumber(g.empathy),
+    cct: toNumber(g.cct),
+    sst: toNumber(g.sst),
+    relational,
+    technical,
+    levels,
+    band: bandFor(levels, NA, activeRuptureAtEnd, naOpenedRepairedRupture),
+    activeRuptureAtEnd,
+    ruptures: run.ruptures,
+  };
+}
+
+export const BAND_MEANING: Record<Band, string> = {
+  beginning: 'Your replies often steered or questioned more than they listened.',
+  developing: 'The spirit is there; deepen your reflections and follow change talk.',
+  proficient: 'Consistently MI-adherent in this scenario.',
+};
