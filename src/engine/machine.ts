@@ -135,3 +135,12 @@ export function compileScenario(scenario: Scenario, mode: Mode = 'practice') {
 }
 
 export type RolePlayMachine = ReturnType<typeof compileScenario>;
+
+/**
+ * "Try another reply" after a reply that ended the role-play (C8.12). An ending is a final state,
+ * so the machine cannot take events there; this builds the snapshot at the node before instead.
+ */
+export function snapshotAfterRetry(machine: RolePlayMachine, run: Run) {
+  const back = retry(run);
+  return machine.resolveState({ value: back.nodeId, context: { run: back, restoring: false } });
+}

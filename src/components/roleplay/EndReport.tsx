@@ -1,0 +1,181 @@
+import { forwardRef } from 'react';
+import { CODE_WORDS, STANCE_WORDS, practiceTips } from '../../engine/feedback.ts';
+import type { Run } from '../../engine/run.ts';
+import { BAND_MEANING, type Scores } from '../../engine/scoring.ts';
+import type { Scenario } from '../../schemas/scenario.ts';
+
+interface Props {
+  scenario: Scenario;
+  run: Run;
+  scores: Scores;
+  onRestart: () => void;
+}
+
+const LEVEL_WORDS = { good: 'good', fair: 'fair', low: 'below fair' } as const;
+const two = (value: number): string => (Math.round(value * 100) / 100).toFixed(2).replace(/\.?0+$/, '');
+
+/** The end report (C2.7): ending, band with its meaning, metrics, turn-by-turn replay, ruptures, tips. */
+export const EndReport = forwardRef<HTMLHeadingElement, Props>(function EndReport(
+  { scenario, run, scores, onRestart },
+  headingRef,
+) {
+  const ending = scenario.endings.find((candidate) => candidate.id === run.nodeId);
+  const options = new Map(
+    scenario.nodes.flatMap((node) =>
+      node.type === 'router' ? [] : node.options.map((option) => [option.id, { node, option }] as const),
+    ),
+  );
+  const kept = run.history.filter((turn) => turn.kept);
+  const practice = run.mode === 'practice';
+  const firstTries = run.history.filter((turn) => turn.attempt === 1);
+  const firstTryMatch = firstTries.length
+    ? Math.round((firstTries.filter((turn) => turn.exemplar).length / firstTries.length) * 100)
+    : 0;
+  const rq =
+    scores.rq === null
+      ? `— (no questions; ${String(scores.R)} reflection${scores.R === 1 ? '' : 's'})`
+      : `${two(scores.rq)} : 1`;
+  return (
+    <section className="rp-report" aria-labelledby="rp-report-heading">
+      <h2 id="rp-report-heading" tabIndex={-1} ref={headingRef}>
+        How it went: {scores.band}
+      </h2>
+      <p className="band-meaning">{BAND_MEANING[scores.band]}</p>
+      {ending && (
+        <div className="card">
+          <p>
+            <strong>Ending ({ending.outcome}).</strong> {ending.debrief}
+            {ending.outcome === 'partial' &&
+              scores.activeRuptureAtEnd &&
+              ' Something between you is still unresolved; the next contact should start there.'}
+          </p>
+          {ending.storyNote && <p className="meta">What happens next: {ending.storyNote}</p>}
+        </div>
+      )}
+      <table className="metrics">
+        <caption>Your scores {practice ? '(practice, first tries counted)' : '(assessed)'}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Measure</th>
+            <th scope="col">Score</th>
+            <th scope="col">Level</th>
+          </tr>
+        </thead>
+        <tbody>
+          <tr>
+            <th scope="row">Reflections to questions (R:Q)</th>
+            <td>{rq}</td>
+            <td>{LEVEL_WORDS[scores.levels.rq]}</td>
+          </tr>
+          <tr>
+            <th scope="row">Complex reflections</th>
+            <td>{Math.round(scores.pctCR)}%</td>
+            <td>{LEVEL_WORDS[scores.levels.pctCR]}</td>
+          </tr>
+          <tr>
+            <th scope="row">
+              Relational (partnership {two(scores.partnership)}, empathy {two(scores.empathy)})
+            </th>
+            <td>{scores.relational.toFixed(1)}</td>
+            <td>{LEVEL_WORDS[scores.levels.relational]}</td>
+          </tr>
+          <tr>
+            <th scope="row">
+              Technical (change talk {two(scores.cct)}, sustain talk {two(scores.sst)})
+            </th>
+            <td>{scores.technical.toFixed(1)}</td>
+            <td>{LEVEL_WORDS[scores.levels.technical]}</td>
+          </tr>
+          <tr>
+            <th scope="row">Stance: on tap (+1) or on top (−1)</th>
+            <td>{scores.SI.toFixed(2)}</td>
+            <td>{scores.SI >= 0.5 ? 'partnering' : scores.SI > 0 ? 'mixed' : 'expert-leaning'}</td>
+          </tr>
+          <tr>
+            <th scope="row">MI-adherent / non-adherent replies</th>
+            <td>
+              {scores.AD} / {scores.NA}
+            </td>
+            <td>{scores.NA === 0 ? 'none non-adherent' : 'some steering'}</td>
+          </tr>
+          {practice && (
+            <tr>
+              <th scope="row">First-try match with the strongest reply</th>
+              <td>{firstTryMatch}%</td>
+              <td>{run.history.filter((turn) => !turn.kept).length} retried</td>
+            </tr>
+          )}
+        </tbody>
+      </table>
+      {scores.ruptures.length > 0 && (
+        <section aria-labelledby="rp-ruptures-heading">
+          <h3 id="rp-ruptures-heading">Strains in the relationship</h3>
+          <p>Ruptures are expected in real work. The skill is noticing them and repairing them.</p>
+          <ul className="rupture-cards">
+            {scores.ruptures.map((episode, index) => (
+              <li key={index} className="card">
+                <strong>
+                  {episode.type === 'withdrawal' ? 'Withdrawal (pulling away)' : 'Confrontation (pushing back)'}
+                </strong>
+                ,{' '}
+                {episode.source === 'scripted'
+                  ? 'already there in the story'
+                  : `after your reply ${episode.optionId ?? ''}`}{' '}
+                at {episode.nodeId}.{' '}
+                {episode.repairedAt
+                  ? `Repaired at ${episode.repairedAt.nodeId} (${episode.repairedAt.optionId})${episode.repairedAt.turn - episode.openedAtTurn === 1 ? ': a timely repair.' : '.'}`
+                  : 'Not repaired by the end: start there next time you meet.'}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <section aria-labelledby="rp-replay-heading">
+        <h3 id="rp-replay-heading">Turn by turn</h3>
+        <ol className="replay">
+          {kept.map((turn) => {
+            const entry = options.get(turn.optionId);
+            const star = entry?.node.options.find((option) => option.exemplar);
+            return (
+              <li key={`${turn.nodeId}-${String(turn.visit)}`}>
+                <p>
+                  <strong>You:</strong> “{entry?.option.text}”{' '}
+                  <span className="meta">
+                    ({turn.codes.map((code) => CODE_WORDS[code] ?? code).join(' + ')};{' '}
+                    {STANCE_WORDS[turn.stance] ?? turn.stance})
+                  </span>
+                </p>
+                <p>{entry?.option.feedback}</p>
+                {star && star.id !== turn.optionId && (
+                  <p className="stronger">
+                    <strong>The strongest reply here:</strong> “{star.text}”
+                  </p>
+                )}
+              </li>
+            );
+          })}
+        </ol>
+      </section>
+      <section aria-labelledby="rp-tips-heading">
+        <h3 id="rp-tips-heading">What to practise next</h3>
+        <ul>
+          {practiceTips(scores.levels).map((tip) => (
+            <li key={tip}>{tip}</li>
+          ))}
+        </ul>
+        <p className="meta">
+          These scores come from choosing pre-written replies. They are practice feedback borrowed from MITI coding, not
+          a fidelity rating of your real work.
+        </p>
+      </section>
+      <p>
+        <button type="button" onClick={onRestart}>
+          Try again
+        </button>{' '}
+        <a className="button secondary" href="/roleplays/">
+          All role-plays
+        </a>
+      </p>
+    </section>
+  );
+});

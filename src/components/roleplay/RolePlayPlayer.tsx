@@ -1,0 +1,277 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { createActor, type Actor } from 'xstate';
+import { feedbackForLast } from '../../engine/feedback.ts';
+import { compileScenario, snapshotAfterRetry, type RolePlayMachine } from '../../engine/machine.ts';
+import { availableOptions, canRetry, type Mode, type Run } from '../../engine/run.ts';
+import { scoreRun } from '../../engine/scoring.ts';
+import type { Scenario } from '../../schemas/scenario.ts';
+import { recordAttempt, saveSession, sessionKey, sessionsStore, type Session } from '../../stores/roleplays.ts';
+import { ConversationLog } from './ConversationLog.tsx';
+import { EndReport } from './EndReport.tsx';
+import { FeedbackPanel } from './FeedbackPanel.tsx';
+import { shuffled } from './shuffle.ts';
+import { StateMeters } from './StateMeters.tsx';
+
+interface Props {
+  scenario: Scenario;
+}
+
+type Phase = 'playing' | 'feedback' | 'report';
+type PlayerActor = Actor<RolePlayMachine>;
+
+const newSession = (): Omit<Session, 'snapshot'> => ({
+  attemptId: crypto.randomUUID(),
+  startedAt: new Date().toISOString(),
+  seed: Math.floor(Math.random() * 2 ** 31),
+  showingFeedback: false,
+});
+
+interface Live {
+  actor: PlayerActor;
+  session: Omit<Session, 'snapshot'>;
+}
+
+function readMode(): Mode {
+  return new URLSearchParams(window.location.search).get('mode') === 'assessed' ? 'assessed' : 'practice';
+}
+
+/** Resumes the saved session for this role-play and mode, or starts a new one. */
+function openSession(machine: RolePlayMachine, key: string): { live: Live; phase: Phase; resumed: boolean } {
+  const saved = sessionsStore().get().sessions[key];
+  if (saved) {
+    try {
+      const actor = createActor(machine, { snapshot: saved.snapshot as never });
+      actor.start();
+      const session = {
+        attemptId: saved.attemptId,
+        startedAt: saved.startedAt,
+        seed: saved.seed,
+        showingFeedback: saved.showingFeedback,
+      };
+      return { live: { actor, session }, phase: saved.showingFeedback ? 'feedback' : 'playing', resumed: true };
+    } catch {
+      saveSession(key, undefined); // A snapshot from an older version of the scenario cannot resume: start again.
+    }
+  }
+  const actor = createActor(machine);
+  actor.start();
+  const session = newSession();
+  saveSession(key, { ...session, snapshot: actor.getPersistedSnapshot() });
+  return { live: { actor, session }, phase: 'playing', resumed: false };
+}
+
+/**
+ * The role-play player: the person speaks, the learner replies, the person reacts.
+ * It is a client-only island, so reading the address and saved sessions during the first render is safe.
+ */
+export default function RolePlayPlayer({ scenario }: Props) {
+  const [mode] = useState(readMode);
+  const machine = useMemo(() => compileScenario(scenario, mode), [scenario, mode]);
+  const key = sessionKey(scenario.id, mode);
+  const [opened] = useState(() => openSession(machine, key));
+  const [live, setLive] = useState(opened.live);
+  const [run, setRun] = useState<Run>(() => opened.live.actor.getSnapshot().context.run);
+  const [phase, setPhase] = useState<Phase>(opened.phase);
+  const [resumed, setResumed] = useState(opened.resumed);
+  const focusRef = useRef<HTMLHeadingElement>(null);
+  const repliesRef = useRef<HTMLHeadingElement>(null);
+
+  useEffect(
+    () => () => {
+      live.actor.stop();
+    },
+    [live],
+  );
+
+  useEffect(() => {
+    if (phase === 'feedback' || phase === 'report') focusRef.current?.focus();
+  }, [phase, run]);
+
+  const persist = (target: Live, showingFeedback: boolean): void => {
+    saveSession(key, { ...target.session, showingFeedback, snapshot: target.actor.getPersistedSnapshot() });
+  };
+
+  const attach = (actor: PlayerActor, session: Omit<Session, 'snapshot'>): Live => {
+    actor.start();
+    const next = { actor, session };
+    setLive(next);
+    setRun(actor.getSnapshot().context.run);
+    return next;
+  };
+
+  const focusReplies = (): void => {
+    requestAnimationFrame(() => repliesRef.current?.focus());
+  };
+
+  const finish = (finished: Run): void => {
+    const scores = scoreRun(scenario, finished);
+    const session = live.session;
+    {
+      const firstTries = finished.history.filter((turn) => turn.attempt === 1);
+      recordAttempt({
+        id: session.attemptId,
+        scenarioId: scenario.id,
+        mode,
+        startedAt: session.startedAt,
+        finishedAt: new Date().toISOString(),
+        endingId: finished.nodeId,
+        outcome: scenario.endings.find((ending) => ending.id === finished.nodeId)?.outcome ?? 'partial',
+        band: scores.band,
+        scores: {
+          rq: scores.rq,
+          pctCR: scores.pctCR,
+          SI: scores.SI,
+          AD: scores.AD,
+          NA: scores.NA,
+          partnership: scores.partnership,
+          empathy: scores.empathy,
+          cct: scores.cct,
+          sst: scores.sst,
+          relational: scores.relational,
+          technical: scores.technical,
+        },
+        transcript: finished.history.map((turn) => ({
+          nodeId: turn.nodeId,
+          optionId: turn.optionId,
+          attempt: turn.attempt,
+          kept: turn.kept,
+          codes: turn.codes,
+          stance: turn.stance,
+        })),
+        ...(mode === 'practice'
+          ? {
+              firstTryMatch: firstTries.length
+                ? firstTries.filter((turn) => turn.exemplar).length / firstTries.length
+                : 0,
+              retries: finished.history.filter((turn) => !turn.kept).length,
+            }
+          : {}),
+      });
+    }
+    saveSession(key, undefined);
+    setPhase('report');
+  };
+
+  const choose = (optionId: string): void => {
+    const { actor } = live;
+    actor.send({ type: 'learner.choose', optionId });
+    const next = actor.getSnapshot().context.run;
+    setRun(next);
+    if (mode === 'practice') {
+      setPhase('feedback');
+      persist(live, true);
+    } else if (next.ended) {
+      finish(next);
+    } else {
+      persist(live, false);
+      focusReplies();
+    }
+  };
+
+  const tryAnother = (): void => {
+    if (!canRetry(run)) return;
+    let target = live;
+    if (live.actor.getSnapshot().status === 'done') {
+      target = attach(createActor(machine, { snapshot: snapshotAfterRetry(machine, run) }), live.session);
+    } else {
+      live.actor.send({ type: 'learner.retry' });
+      setRun(live.actor.getSnapshot().context.run);
+    }
+    persist(target, false);
+    setPhase('playing');
+    focusReplies();
+  };
+
+  const carryOn = (): void => {
+    if (run.ended) {
+      finish(run);
+      return;
+    }
+    persist(live, false);
+    setPhase('playing');
+    focusReplies();
+  };
+
+  const restart = (): void => {
+    persist(attach(createActor(machine), newSession()), false);
+    setResumed(false);
+    setPhase('playing');
+    focusReplies();
+  };
+
+  const feedback = phase === 'feedback' ? feedbackForLast(scenario, run) : undefined;
+  const options = shuffled(availableOptions(scenario, run), live.session.seed);
+  const other = mode === 'practice' ? 'assessed' : 'practice';
+
+  return (
+    <div className="rp-player" data-mode={mode}>
+      <p className="rp-mode">
+        {mode === 'practice'
+          ? 'Practice mode: you see feedback after every reply and can try another reply.'
+          : 'Assessed mode: no feedback until the end. Only the person’s words and cues tell you how it is going.'}{' '}
+        <a href={`?mode=${other}`}>Switch to {other} mode</a>
+      </p>
+      {resumed && phase !== 'report' && (
+        <p className="notice" role="status">
+          Welcome back. You are where you left off.{' '}
+          <button type="button" className="secondary" onClick={restart}>
+            Start again instead
+          </button>
+        </p>
+      )}
+      <div className="rp-layout">
+        <div className="rp-main">
+          <ConversationLog scenario={scenario} run={run} />
+          {phase === 'feedback' && feedback && (
+            <FeedbackPanel
+              ref={focusRef}
+              feedback={feedback}
+              ended={run.ended}
+              onRetry={tryAnother}
+              onContinue={carryOn}
+            />
+          )}
+          {phase === 'feedback' && !feedback && (
+            <p>
+              <button type="button" onClick={carryOn}>
+                Continue
+              </button>
+            </p>
+          )}
+          {phase === 'playing' && !run.ended && (
+            <section className="rp-replies" aria-labelledby="rp-replies-heading">
+              <h2 id="rp-replies-heading" tabIndex={-1} ref={repliesRef}>
+                Your reply
+              </h2>
+              <ul>
+                {options.map((option) => (
+                  <li key={option.id}>
+                    <button
+                      type="button"
+                      className="reply"
+                      onClick={() => {
+                        choose(option.id);
+                      }}
+                    >
+                      {option.text}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+          {phase === 'report' && (
+            <EndReport
+              ref={focusRef}
+              scenario={scenario}
+              run={run}
+              scores={scoreRun(scenario, run)}
+              onRestart={restart}
+            />
+          )}
+        </div>
+        {mode === 'practice' && phase !== 'report' && <StateMeters state={run.state} name={scenario.persona.name} />}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,120 @@
+import type { WritableAtom } from 'nanostores';
+import type { Band } from '../engine/scoring.ts';
+import { versionedAtom } from './versioned.ts';
+
+/** A finished role-play, kept for the learner record and (for assigned ones) for syncing later. */
+export interface Attempt {
+  /** UUID: the idempotency key when an assigned attempt is synced to a trainer. */
+  id: string;
+  scenarioId: string;
+  mode: 'practice' | 'assessed';
+  startedAt: string;
+  finishedAt: string;
+  endingId: string;
+  outcome: string;
+  band: Band;
+  scores: {
+    rq: number | null;
+    pctCR: number;
+    SI: number;
+    AD: number;
+    NA: number;
+    partnership: number;
+    empathy: number;
+    cct: number;
+    sst: number;
+    relational: number;
+    technical: number;
+  };
+  /** Every reply chosen, in order, including ones taken back in practice mode. */
+  transcript: { nodeId: string; optionId: string; attempt: number; kept: boolean; codes: string[]; stance: string }[];
+  /** Practice mode: share of nodes where the first try was the ★, and how many replies were retried. */
+  firstTryMatch?: number;
+  retries?: number;
+}
+
+/** A role-play in progress: the persisted XState snapshot, so it resumes after a reload. */
+export interface Session {
+  attemptId: string;
+  startedAt: string;
+  /** Seeds the shuffled order of replies for this attempt. */
+  seed: number;
+  snapshot: unknown;
+  /** True while practice feedback for the last reply is on screen. */
+  showingFeedback: boolean;
+}
+
+interface AttemptsData {
+  version: 1;
+  attempts: Attempt[];
+}
+
+interface SessionsData {
+  version: 1;
+  sessions: Record<string, Session>;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const readAttempts = (raw: unknown): AttemptsData | undefined =>
+  isRecord(raw) &&
+  raw['version'] === 1 &&
+  Array.isArray(raw['attempts']) &&
+  raw['attempts'].every((a) => isRecord(a) && typeof a['id'] === 'string' && typeof a['scenarioId'] === 'string')
+    ? (raw as unknown as AttemptsData)
+    : undefined;
+
+const readSessions = (raw: unknown): SessionsData | undefined =>
+  isRecord(raw) && raw['version'] === 1 && isRecord(raw['sessions']) ? (raw as unknown as SessionsData) : undefined;
+
+let attempts: WritableAtom<AttemptsData> | undefined;
+let sessions: WritableAtom<SessionsData> | undefined;
+
+export function attemptsStore(): WritableAtom<AttemptsData> {
+  attempts ??= versionedAtom<AttemptsData>({
+    name: 'alongside:attempts',
+    version: 1,
+    initial: () => ({ version: 1, attempts: [] }),
+    read: readAttempts,
+  });
+  return attempts;
+}
+
+export function sessionsStore(): WritableAtom<SessionsData> {
+  sessions ??= versionedAtom<SessionsData>({
+    name: 'alongside:roleplay-sessions',
+    version: 1,
+    initial: () => ({ version: 1, sessions: {} }),
+    read: readSessions,
+  });
+  return sessions;
+}
+
+export const sessionKey = (scenarioId: string, mode: string): string => `${scenarioId}:${mode}`;
+
+export function saveSession(key: string, session: Session | undefined): void {
+  const store = sessionsStore();
+  const current = store.get();
+  const rest = Object.fromEntries(Object.entries(current.sessions).filter(([k]) => k !== key));
+  store.set({ ...current, sessions: session ? { ...rest, [key]: session } : rest });
+}
+
+/** Adds a finished attempt once; the UUID makes a repeated save harmless. */
+export function recordAttempt(attempt: Attempt): void {
+  const store = attemptsStore();
+  const current = store.get();
+  if (current.attempts.some((existing) => existing.id === attempt.id)) return;
+  store.set({ ...current, attempts: [...current.attempts, attempt] });
+}
+
+const BAND_RANK: Record<Band, number> = { beginning: 0, developing: 1, proficient: 2 };
+
+export function bestBand(all: readonly Attempt[], scenarioId: string): Band | undefined {
+  return all
+    .filter((attempt) => attempt.scenarioId === scenarioId)
+    .reduce<Band | undefined>(
+      (best, attempt) => (!best || BAND_RANK[attempt.band] > BAND_RANK[best] ? attempt.band : best),
+      undefined,
+    );
+}

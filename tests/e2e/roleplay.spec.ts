@@ -1,0 +1,103 @@
+import { expect, test, type Page } from '@playwright/test';
+import { expectNoAxeViolations } from './helpers.ts';
+
+const URL = '/roleplays/mib-benefits-form-kitchen-table/';
+
+async function logText(page: Page): Promise<string> {
+  return (await page.getByRole('log', { name: 'Conversation' }).textContent()) ?? '';
+}
+
+test('a learner plays a role-play to the end by keyboard only, with feedback after every reply', async ({ page }) => {
+  await page.goto(URL);
+  await expect(page.getByRole('heading', { name: 'Your reply' })).toBeVisible();
+  await expect(page.getByRole('log', { name: 'Conversation' })).toContainText('Do I put the wine down here?');
+  let replies = 0;
+  for (let guard = 0; guard < 8; guard++) {
+    // Tab from the page start until a reply button has focus, then press Enter.
+    await page.getByRole('heading', { name: 'Your reply' }).focus();
+    await page.keyboard.press('Tab');
+    await expect(page.locator('button.reply:focus')).toHaveCount(1);
+    await page.keyboard.press('Enter');
+    replies++;
+    const feedback = page.getByRole('heading', { name: 'How that reply landed' });
+    await expect(feedback).toBeFocused();
+    await expect(page.locator('.rp-feedback .chip').first()).toBeVisible();
+    const next = page.getByRole('button', { name: /Continue|See how it went/ });
+    const last = (await next.textContent()) === 'See how it went';
+    await next.focus();
+    await page.keyboard.press('Enter');
+    if (last) break;
+    await expect(page.getByRole('heading', { name: 'Your reply' })).toBeFocused();
+  }
+  const report = page.getByRole('heading', { name: /How it went: (proficient|developing|beginning)/ });
+  await expect(report).toBeFocused();
+  expect(replies).toBeGreaterThanOrEqual(2);
+  await expect(page.getByRole('table', { name: /Your scores/ })).toContainText('Reflections to questions');
+  await expect(page.getByRole('heading', { name: 'Turn by turn' })).toBeVisible();
+
+  // The attempt is kept for the learner record, and the index shows the best band.
+  await page.goto('/roleplays/');
+  await expect(page.locator('al-best-band[data-scenario="mib-benefits-form-kitchen-table"]')).toContainText(
+    /Best: (proficient|developing|beginning)/,
+  );
+});
+
+test('“Try another reply” takes the reply back and restores the person’s state', async ({ page }) => {
+  await page.goto(URL);
+  const bondBefore = await page.locator('.meter').first().textContent();
+  await page.locator('button.reply').first().click();
+  await page.getByRole('button', { name: 'Try another reply' }).click();
+  await expect(page.getByRole('heading', { name: 'Your reply' })).toBeFocused();
+  await expect(page.locator('.rp-learner')).toHaveCount(0);
+  await expect(page.locator('.meter').first()).toHaveText(bondBefore ?? '');
+});
+
+test('a role-play resumes after a reload at the same point with the same conversation', async ({ page }) => {
+  await page.goto(URL);
+  for (let i = 0; i < 2; i++) {
+    await page.locator('button.reply').first().click();
+    await page.getByRole('button', { name: 'Continue' }).click();
+  }
+  const before = await logText(page);
+  const order = await page.locator('button.reply').allTextContents();
+  await page.reload();
+  await expect(page.getByText('Welcome back. You are where you left off.')).toBeVisible();
+  expect(await logText(page)).toBe(before);
+  expect(await page.locator('button.reply').allTextContents()).toEqual(order);
+});
+
+test('assessed mode shows no feedback or meters until the end report', async ({ page }) => {
+  await page.goto(`${URL}?mode=assessed`);
+  await expect(page.getByText('Assessed mode: no feedback until the end.')).toBeVisible();
+  await expect(page.locator('.meters')).toHaveCount(0);
+  for (let guard = 0; guard < 8; guard++) {
+    if (await page.getByRole('heading', { name: /How it went/ }).isVisible()) break;
+    await page.locator('button.reply').first().click();
+    await expect(page.getByRole('heading', { name: 'How that reply landed' })).toHaveCount(0);
+    await expect(page.locator('.meters')).toHaveCount(0);
+  }
+  await expect(page.getByRole('heading', { name: /How it went/ })).toBeFocused();
+  await expect(page.getByRole('table', { name: /Your scores \(assessed\)/ })).toBeVisible();
+});
+
+test('axe: the player has no WCAG 2.2 A/AA violations during play and in the end report', async ({ page }) => {
+  await page.goto(URL);
+  await expect(page.getByRole('heading', { name: 'Your reply' })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.locator('button.reply').first().click();
+  await expect(page.getByRole('heading', { name: 'How that reply landed' })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.goto(`${URL}?mode=assessed`);
+  await expect(page.getByRole('heading', { name: 'Your reply' })).toBeVisible();
+  for (let guard = 0; guard < 8 && (await page.locator('button.reply').count()) > 0; guard++)
+    await page.locator('button.reply').first().click();
+  await expect(page.getByRole('heading', { name: /How it went/ })).toBeVisible();
+  await expectNoAxeViolations(page);
+});
+
+test('the role-play is usable on a 320 px phone', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 700 });
+  await page.goto(URL);
+  await page.locator('button.reply').first().click();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+});
