@@ -8,7 +8,7 @@ test('a new hire works through the first MI lesson, and progress survives a relo
 
   await page.getByRole('link', { name: 'Motivational Interviewing Basics' }).click();
   await expect(page.getByRole('heading', { name: 'Motivational Interviewing Basics', level: 1 })).toBeVisible();
-  const lessonLinks = page.locator('.lesson-list a');
+  const lessonLinks = page.getByRole('region', { name: 'Lessons' }).getByRole('link');
   await expect(lessonLinks).toHaveCount(6);
   const firstTitle = (await lessonLinks.first().textContent()) ?? '';
   const secondTitle = (await lessonLinks.nth(1).textContent()) ?? '';

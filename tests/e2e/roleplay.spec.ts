@@ -101,3 +101,17 @@ test('the role-play is usable on a 320 px phone', async ({ page }) => {
   await page.locator('button.reply').first().click();
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
 });
+
+test('a module page links to its role-plays, and the index filters by module', async ({ page }) => {
+  await page.goto('/modules/motivational-interviewing/');
+  const roleplays = page.getByRole('region', { name: 'Role-plays' });
+  await expect(roleplays.getByRole('link')).toHaveCount(4);
+  await roleplays.getByRole('link', { name: 'The Form on the Kitchen Table' }).click();
+  await expect(page.getByRole('heading', { name: 'The Form on the Kitchen Table', level: 1 })).toBeVisible();
+
+  await page.goto('/roleplays/?module=harm-reduction');
+  await expect(page.getByRole('heading', { name: 'Motivational Interviewing Basics' })).toBeHidden();
+  await page.getByLabel('Show role-plays from').selectOption('motivational-interviewing');
+  await expect(page.getByRole('link', { name: 'Waiting at the Pharmacy' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Harm Reduction' })).toBeHidden();
+});
