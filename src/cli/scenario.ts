@@ -111,7 +111,7 @@ function play(args: string[]): void {
     finalState: run.state,
     ruptures: run.ruptures,
     transcript,
-    scores: { ...scores, ruptures: undefined },
+    scores: { ...scores, ruptures: undefined, exact: undefined },
   };
   if (json) {
     console.log(JSON.stringify(result, null, 2));

@@ -44,6 +44,8 @@ export interface Scores {
   sst: number;
   relational: number;
   technical: number;
+  /** The four globals as exact fractions, for the module roll-up. */
+  exact: Record<'partnership' | 'empathy' | 'cct' | 'sst', Fraction>;
   levels: { rq: Level; pctCR: Level; relational: Level; technical: Level };
   band: Band;
   activeRuptureAtEnd: boolean;
@@ -208,6 +210,7 @@ export function scoreRun(scenario: Scenario, run: Run): Scores {
     sst: toNumber(g.sst),
     relational,
     technical,
+    exact: g,
     levels,
     band: bandFor(levels, NA, activeRuptureAtEnd, naOpenedRepairedRupture),
     activeRuptureAtEnd,
@@ -220,3 +223,80 @@ export const BAND_MEANING: Record<Band, string> = {
   developing: 'The spirit is there; deepen your reflections and follow change talk.',
   proficient: 'Consistently MI-adherent in this scenario.',
 };
+
+export interface ModuleRollUp {
+  scenarios: number;
+  counts: Counts;
+  rq: number | null;
+  pctCR: number;
+  partnership: number;
+  empathy: number;
+  cct: number;
+  sst: number;
+  relational: number;
+  technical: number;
+  levels: Scores['levels'];
+  band: Band;
+  /** Ruptures repaired ÷ ruptures met; null when there were none. */
+  repairRate: number | null;
+  outcomes: Record<string, number>;
+}
+
+/**
+ * Module roll-up (C2.8, C8.13): pool the code counts of the module's scenarios (latest assessed
+ * attempt of each) before computing R:Q and %CR — never average ratios. Globals are N-weighted
+ * means of the clamped, unrounded per-scenario values; Relational and Technical are rounded once.
+ */
+export function rollUp(results: readonly { scores: Scores; outcome: string }[]): ModuleRollUp {
+  const counts = countTurns([]);
+  for (const { scores } of results) {
+    counts.N += scores.counts.N;
+    counts.p += scores.counts.p;
+    counts.n += scores.counts.n;
+    counts.e += scores.counts.e;
+    counts.ctGain += scores.counts.ctGain;
+    counts.stGain += scores.counts.stGain;
+    counts.stSoft += scores.counts.stSoft;
+    for (const code of Object.keys(counts.codes) as MitiCode[]) counts.codes[code] += scores.counts.codes[code];
+  }
+  const weighted = (key: keyof Scores['exact']): Fraction =>
+    counts.N === 0
+      ? frac(0)
+      : div(add(...results.map(({ scores }) => mul(scores.exact[key], frac(scores.counts.N)))), frac(counts.N));
+  const partnership = weighted('partnership');
+  const empathy = weighted('empathy');
+  const cct = weighted('cct');
+  const sst = weighted('sst');
+  const relational = roundHalfUp(div(add(partnership, empathy), frac(2)), 1);
+  const technical = roundHalfUp(div(add(cct, sst), frac(2)), 1);
+  const Q = counts.codes.OQ + counts.codes.CQ;
+  const R = counts.codes.SR + counts.codes.CR;
+  const levels = {
+    rq: rqLevel(R, Q),
+    pctCR: pctLevel(counts.codes.CR, R),
+    relational: globalLevel(relational, 4, 3.5),
+    technical: globalLevel(technical, 4, 3),
+  };
+  const NA = counts.codes.CON + counts.codes.PERS;
+  const anyActive = results.some(({ scores }) => scores.activeRuptureAtEnd);
+  const episodes = results.flatMap(({ scores }) => scores.ruptures);
+  const outcomes: Record<string, number> = {};
+  for (const { outcome } of results) outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
+  return {
+    scenarios: results.length,
+    counts,
+    rq: Q === 0 ? null : R / Q,
+    pctCR: R === 0 ? 0 : (counts.codes.CR / R) * 100,
+    partnership: toNumber(partnership),
+    empathy: toNumber(empathy),
+    cct: toNumber(cct),
+    sst: toNumber(sst),
+    relational,
+    technical,
+    levels,
+    // A module is proficient only if no scenario ends with an active rupture (C8.13).
+    band: bandFor(levels, NA, anyActive, false),
+    repairRate: episodes.length ? episodes.filter((episode) => episode.repairedAt).length / episodes.length : null,
+    outcomes,
+  };
+}

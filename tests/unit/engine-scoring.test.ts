@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { parseCondition, evaluate } from '../../src/engine/condition.ts';
 import { frac, roundHalfUp } from '../../src/engine/fraction.ts';
 import { choose, playPath, retry, startRun } from '../../src/engine/run.ts';
-import { bandFor, countTurns, globals, pctLevel, rqLevel, scoreRun, scoredTurns } from '../../src/engine/scoring.ts';
+import {
+  bandFor,
+  countTurns,
+  globals,
+  pctLevel,
+  rollUp,
+  rqLevel,
+  scoreRun,
+  scoredTurns,
+} from '../../src/engine/scoring.ts';
 import type { RuptureEpisode } from '../../src/engine/state.ts';
 import { scenarioSchema } from '../../src/schemas/scenario.ts';
 import { loadScenario, minimalRaw, realScenarioFiles } from './scenario-helpers.ts';
@@ -184,5 +193,46 @@ describe('conditions', () => {
   it('“and” binds tighter than “or”', () => {
     expect(evaluate(parseCondition('bond = 9 and CT = 9 or open = 1'), state)).toBe(true);
     expect(evaluate(parseCondition('bond = 9 and (CT = 9 or open = 1)'), state)).toBe(false);
+  });
+});
+
+describe('module roll-up (C2.8)', () => {
+  const files = realScenarioFiles().filter((file) => file.includes('motivational-interviewing'));
+  const scenarios = files.map(loadScenario);
+
+  it('pools code counts instead of averaging ratios', () => {
+    const results = scenarios.map((scenario) => {
+      const run = playPath(scenario, scenario.benchmarks.exemplarPath);
+      return { scores: scoreRun(scenario, run), outcome: 'engaged' };
+    });
+    const rolled = rollUp(results);
+    const R = results.reduce((sum, { scores }) => sum + scores.R, 0);
+    const Q = results.reduce((sum, { scores }) => sum + scores.Q, 0);
+    expect(rolled.rq).toBe(R / Q);
+    const averageOfRatios = results.reduce((sum, { scores }) => sum + (scores.rq ?? 0), 0) / results.length;
+    expect(rolled.rq).not.toBe(averageOfRatios);
+    expect(rolled.counts.N).toBe(results.reduce((sum, { scores }) => sum + scores.counts.N, 0));
+    expect(rolled.band).toBe('proficient');
+    expect(rolled.outcomes).toEqual({ engaged: 3 });
+    expect(rolled.repairRate).toBeNull();
+  });
+
+  it('weights globals by the number of replies, reports the repair rate, and is not proficient with an active rupture', () => {
+    const denise = loadScenario('modules/motivational-interviewing/scenarios/mib-benefits-form-kitchen-table.yaml');
+    const active = playPath(denise, ['N1-D', 'N2D-C', 'N3-A', 'N4-A', 'N5-A']);
+    const repaired = playPath(denise, ['N1-D', 'N2D-A', 'N3-A', 'N4-A', 'N5-A']);
+    const a = scoreRun(denise, active);
+    const b = scoreRun(denise, repaired);
+    expect(a.activeRuptureAtEnd).toBe(true);
+    const rolled = rollUp([
+      { scores: a, outcome: 'partial' },
+      { scores: b, outcome: 'partial' },
+    ]);
+    expect(rolled.partnership).toBeCloseTo(
+      (a.partnership * a.counts.N + b.partnership * b.counts.N) / (a.counts.N + b.counts.N),
+      6,
+    );
+    expect(rolled.repairRate).toBe(0.5);
+    expect(rolled.band).not.toBe('proficient');
   });
 });
