@@ -13,7 +13,9 @@ import type { Scenario } from '../src/schemas/scenario.ts';
 
 const root = process.cwd();
 const files = scenarioFiles(root);
-const scenarios = files.map((file) => checkScenarioFile(root, file).scenario).filter((s): s is Scenario => s !== undefined);
+const scenarios = files
+  .map((file) => checkScenarioFile(root, file).scenario)
+  .filter((s): s is Scenario => s !== undefined);
 
 /** A deterministic pseudo-random walk, so every run of the benchmark does the same work. */
 function* random(seed: number): Generator<number> {
@@ -97,7 +99,16 @@ Medians of three runs. Budgets are from design.md; these are measurements, never
 
 | scenario | paths | endings reached | bands reachable |
 |---|---|---|---|
-${paths.map(({ file, summary }) => `| ${file.split('/').pop()?.replace('.yaml', '') ?? file} | ${String(summary?.paths ?? 0)} | ${Object.entries(summary?.endings ?? {}).map(([id, n]) => `${id} ×${String(n)}`).join(', ')} | ${summary?.worstBand ?? '?'} to ${summary?.bestBand ?? '?'} |`).join('\n')}
+${paths
+  .map(
+    ({ file, summary }) =>
+      `| ${file.split('/').pop()?.replace('.yaml', '') ?? file} | ${String(summary?.paths ?? 0)} | ${Object.entries(
+        summary?.endings ?? {},
+      )
+        .map(([id, n]) => `${id} ×${String(n)}`)
+        .join(', ')} | ${summary?.worstBand ?? '?'} to ${summary?.bestBand ?? '?'} |`,
+  )
+  .join('\n')}
 `;
 writeFileSync('BENCHMARKS.md', report);
 console.log(report);
