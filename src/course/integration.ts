@@ -2,6 +2,7 @@ import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
 import { fileURLToPath } from 'node:url';
 import { checkScenarioFile, scenarioFiles } from '../cli/scenario-files.ts';
+import { problemLocation } from '../engine/checks.ts';
 import { checkCourse, formatProblem, type ContentProblem } from './integrity.ts';
 import { readCourseSources, SourceError } from './sources.ts';
 
@@ -9,13 +10,7 @@ import { readCourseSources, SourceError } from './sources.ts';
 function scenarioProblems(root: string): ContentProblem[] {
   return scenarioFiles(root).flatMap((file) =>
     checkScenarioFile(root, file).problems.map((problem) => {
-      const where = [
-        problem.node && `node ${problem.node}`,
-        problem.option && `reply ${problem.option}`,
-        problem.field && `field ${problem.field}`,
-      ]
-        .filter(Boolean)
-        .join(', ');
+      const where = problemLocation(problem);
       return { file, message: `${where ? `(${where}) ` : ''}${problem.message}`, hint: problem.hint };
     }),
   );

@@ -13,14 +13,19 @@ export interface ScenarioProblem {
   hint: string;
 }
 
-export function formatScenarioProblem(problem: ScenarioProblem): string {
-  const where = [
+/** “node N2, reply N2-C, field next”: where in the file a problem is. */
+export function problemLocation(problem: Omit<ScenarioProblem, 'file' | 'message' | 'hint'>): string {
+  return [
     problem.node && `node ${problem.node}`,
     problem.option && `reply ${problem.option}`,
     problem.field && `field ${problem.field}`,
   ]
     .filter(Boolean)
     .join(', ');
+}
+
+export function formatScenarioProblem(problem: ScenarioProblem): string {
+  const where = problemLocation(problem);
   return `${problem.file}${where ? ` (${where})` : ''}: ${problem.message}\n  How to fix: ${problem.hint}`;
 }
 
