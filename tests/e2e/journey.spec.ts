@@ -49,7 +49,7 @@ test('a new hire works through the first MI lesson, and progress survives a relo
   await page.goto('/');
   await expect(page.getByRole('progressbar', { name: 'Whole course: progress' })).toHaveAttribute(
     'aria-valuetext',
-    '1 of 7 lessons done',
+    /^1 of \d+ lessons done$/,
   );
   const continueCard = page.locator('al-continue');
   await expect(continueCard.getByRole('heading')).toHaveText('Up next');
