@@ -32,14 +32,6 @@ test('a printed lesson leaves out navigation and controls but keeps the lesson a
   await expect(page.locator('al-knowledge-check .why').first()).toBeVisible();
 });
 
-test('a module without lessons yet says so and points somewhere useful', async ({ page }) => {
-  await page.goto('/modules/harm-reduction/');
-  await expect(page.getByText('The lessons for this module are still being written')).toBeVisible();
-  await expect(page.getByRole('heading', { name: 'Role-plays' })).toHaveCount(0);
-  await page.getByRole('link', { name: 'Motivational Interviewing Basics' }).last().click();
-  await expect(page).toHaveURL(/\/modules\/motivational-interviewing\/$/);
-});
-
 test('an unknown address shows a helpful not-found page', async ({ page }) => {
   const response = await page.goto('/modules/no-such-module/');
   expect(response?.status()).toBe(404);
