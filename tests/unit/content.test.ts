@@ -42,11 +42,19 @@ describe('the real course content', () => {
     expect(glossary.length).toBeGreaterThan(30);
   });
 
-  it('has every Motivational Interviewing lesson the curriculum lists, and the orientation', () => {
-    const titles = (folder: string): string[] =>
-      sources.lessons.filter((l) => l.folder === folder).map((l) => lessonSchema.parse(l.frontmatter).title);
-    expect(titles('motivational-interviewing')).toHaveLength(6);
-    expect(titles('orientation')).toHaveLength(1);
+  it('has at least as many lessons in each module as the curriculum lists', () => {
+    // Curriculum: orientation 1; MI 1.1–1.6; Collaborative Helping 2.1–2.6 plus the thread practice;
+    // Harm Reduction 3.1–3.6; Resilience & Self-Care 4.1–4.6.
+    const expected: Record<string, number> = {
+      orientation: 1,
+      'motivational-interviewing': 6,
+      'collaborative-helping': 7,
+      'harm-reduction': 6,
+      'resilience-self-care': 6,
+    };
+    for (const [folder, count] of Object.entries(expected)) {
+      expect(sources.lessons.filter((l) => l.folder === folder).length, folder).toBeGreaterThanOrEqual(count);
+    }
   });
 
   describe.each(sources.lessons.map((lesson) => [lesson.file, lesson] as const))('%s', (_file, lesson) => {
