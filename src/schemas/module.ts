@@ -25,6 +25,17 @@ export const moduleSchema = z
       .min(1)
       .describe('What a learner can do after the module, each starting with a measurable verb.'),
     minutes: z.number().int().positive().describe('Estimated minutes for the whole module.'),
+    support: z
+      .object({
+        eap: z
+          .string()
+          .min(10)
+          .describe('Where to find the Employee Assistance Programme; agencies put their number here.'),
+        crisisLine: z.string().min(10).describe('The local crisis line and emergency numbers; agencies localise this.'),
+      })
+      .strict()
+      .optional()
+      .describe('Support lines shown at the foot of every lesson in the module (Resilience & Self-Care).'),
   })
   .strict();
 

@@ -38,3 +38,22 @@ test('an unknown address shows a helpful not-found page', async ({ page }) => {
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('We couldn’t find that page');
   await expect(page.getByRole('link', { name: 'Back to the course' })).toBeVisible();
 });
+
+test('Resilience lessons show support lines, and the map canvas keeps a private, printable map', async ({ page }) => {
+  await page.goto('/modules/resilience-self-care/costs-and-rewards-of-caring/');
+  await expect(page.getByText('Support for you')).toBeVisible();
+  await expect(page.getByText('Employee Assistance Programme (EAP)').last()).toBeVisible();
+
+  await page.goto('/modules/collaborative-helping/the-collaborative-helping-map/');
+  const canvas = page.locator('al-map-canvas');
+  await canvas.scrollIntoViewIfNeeded();
+  await canvas.getByLabel('Vision (hopes)').fill('A calm house; finishing the nursing course');
+  await expect(canvas.getByRole('status')).toHaveText('Saved on this device.');
+  await page.reload();
+  await page.locator('al-map-canvas').scrollIntoViewIfNeeded();
+  await expect(page.locator('al-map-canvas').getByLabel('Vision (hopes)')).toHaveValue(
+    'A calm house; finishing the nursing course',
+  );
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('[data-print-for="vision"]')).toHaveText('A calm house; finishing the nursing course');
+});
