@@ -4,6 +4,7 @@ import { z } from 'astro/zod';
 import { parse } from 'yaml';
 import { lessonIdFromPath } from './course/lesson-parts.ts';
 import { glossaryTermSchema } from './schemas/glossary.ts';
+import { instrumentSchema } from './schemas/instrument.ts';
 import { lessonSchema } from './schemas/lesson.ts';
 import { moduleSchema } from './schemas/module.ts';
 import { referenceSchema } from './schemas/reference.ts';
@@ -44,4 +45,9 @@ const glossary = defineCollection({
   schema: glossaryTermSchema,
 });
 
-export const collections = { modules, lessons, references, glossary };
+const instruments = defineCollection({
+  loader: glob({ pattern: '*.yaml', base: './content/instruments' }),
+  schema: instrumentSchema,
+});
+
+export const collections = { modules, lessons, references, glossary, instruments };

@@ -1,0 +1,165 @@
+import { scoreAnswers } from '../assessment/score.ts';
+import type { Instrument } from '../schemas/instrument.ts';
+import { answer, finish, selfAssessmentStore, type SelfAssessmentResult } from '../stores/self-assessment.ts';
+import './storage-notice.ts';
+
+/** <al-self-assessment>: answers saved as they are given (so the check resumes), results and dated history. */
+class SelfAssessmentElement extends HTMLElement {
+  #instrument: Instrument | undefined;
+
+  connectedCallback(): void {
+    const data = document.getElementById('instrument-data')?.textContent;
+    if (!data) return;
+    const instrument = JSON.parse(data) as Instrument;
+    this.#instrument = instrument;
+    const store = selfAssessmentStore();
+    const saved = store.get().inProgress;
+    const answers =
+      saved && saved.instrumentId === instrument.id && saved.instrumentVersion === instrument.version
+        ? saved.answers
+        : {};
+    for (const input of this.querySelectorAll<HTMLInputElement>('input[type="radio"]')) {
+      input.checked = answers[input.name] === Number(input.value);
+      input.addEventListener('change', () => {
+        answer(store, instrument.id, instrument.version, input.name, Number(input.value));
+        this.#progress();
+      });
+    }
+    this.querySelector('form')?.addEventListener('submit', (event) => {
+      event.preventDefault();
+      this.#submit();
+    });
+    this.#part('retake').addEventListener('click', () => {
+      this.#part('results').hidden = true;
+      this.querySelector<HTMLElement>('form')?.removeAttribute('hidden');
+      this.#part('progress').hidden = false;
+      this.querySelector<HTMLInputElement>('input[type="radio"]')?.focus();
+    });
+    this.#progress();
+    this.#history();
+  }
+
+  #part(role: string): HTMLElement {
+    return this.querySelector<HTMLElement>(`[data-role="${role}"]`) ?? document.createElement('span');
+  }
+
+  #answers(): Record<string, number> {
+    const answers: Record<string, number> = {};
+    for (const input of this.querySelectorAll<HTMLInputElement>('input[type="radio"]:checked'))
+      answers[input.name] = Number(input.value);
+    return answers;
+  }
+
+  #progress(): void {
+    const total = this.#instrument?.items.length ?? 0;
+    this.#part('progress').textContent = `${String(Object.keys(this.#answers()).length)} of ${String(total)} answered`;
+  }
+
+  #submit(): void {
+    const instrument = this.#instrument;
+    if (!instrument) return;
+    const answers = this.#answers();
+    const missing = instrument.items.filter((item) => answers[item.id] === undefined);
+    const message = this.#part('message');
+    if (missing.length > 0) {
+      const first = missing[0];
+      const number = first ? instrument.items.indexOf(first) + 1 : 1;
+      message.textContent = `Please answer every statement first: ${String(missing.length)} left, starting with number ${String(number)}.`;
+      this.querySelector<HTMLInputElement>(`input[name="${missing[0]?.id ?? ''}"]`)?.focus();
+      return;
+    }
+    const score = scoreAnswers(instrument, answers);
+    const result = finish(selfAssessmentStore(), {
+      instrumentId: instrument.id,
+      instrumentVersion: instrument.version,
+      answers,
+      subscales: Object.fromEntries(score.subscales.map((subscale) => [subscale.id, subscale.score])),
+      overall: score.overall,
+    });
+    message.textContent = '';
+    this.querySelectorAll<HTMLInputElement>('input[type="radio"]').forEach((input) => (input.checked = false));
+    this.querySelector('form')?.setAttribute('hidden', '');
+    this.#part('progress').hidden = true;
+    this.#showResult(result);
+    this.#history();
+  }
+
+  #showResult(result: SelfAssessmentResult): void {
+    const instrument = this.#instrument;
+    if (!instrument) return;
+    const score = scoreAnswers(instrument, result.answers);
+    const rows = this.#part('rows');
+    rows.replaceChildren(
+      ...score.subscales.map((subscale) => {
+        const row = document.createElement('tr');
+        const cells = [
+          subscale.label,
+          subscale.score === null ? 'Not enough answers' : subscale.score.toFixed(1),
+          subscale.band?.label ?? '—',
+          subscale.band?.meaning ?? '',
+        ];
+        cells.forEach((text, index) => {
+          const cell = document.createElement(index === 0 ? 'th' : 'td');
+          if (index === 0) cell.setAttribute('scope', 'row');
+          cell.textContent = text;
+          row.append(cell);
+        });
+        const links = document.createElement('td');
+        for (const link of instrument.subscales.find((candidate) => candidate.id === subscale.id)?.nextPractice ?? []) {
+          const anchor = document.createElement('a');
+          anchor.href = link.href;
+          anchor.textContent = link.label;
+          links.append(anchor);
+        }
+        row.append(links);
+        return row;
+      }),
+    );
+    this.#part('overall').textContent =
+      score.overall === null
+        ? ''
+        : `Overall practice index: ${score.overall.toFixed(1)} (${score.overallBand?.label ?? ''}). The areas above matter more than this single number.`;
+    this.#part('ceiling').hidden = !score.ceiling;
+    const results = this.#part('results');
+    results.hidden = false;
+    results.querySelector<HTMLElement>('h2')?.focus();
+  }
+
+  #history(): void {
+    const instrument = this.#instrument;
+    if (!instrument) return;
+    const history = [...selfAssessmentStore().get().history]
+      .filter((entry) => entry.instrumentId === instrument.id)
+      .reverse();
+    const section = this.#part('history-section');
+    section.hidden = history.length === 0;
+    const head = document.createElement('tr');
+    for (const label of ['Date', ...instrument.subscales.map((subscale) => subscale.label), 'Overall']) {
+      const cell = document.createElement('th');
+      cell.setAttribute('scope', 'col');
+      cell.textContent = label;
+      head.append(cell);
+    }
+    this.#part('history-head').replaceChildren(head);
+    this.#part('history').replaceChildren(
+      ...history.map((entry) => {
+        const row = document.createElement('tr');
+        const date = document.createElement('th');
+        date.setAttribute('scope', 'row');
+        date.textContent = new Date(entry.completedAt).toLocaleDateString(undefined, { dateStyle: 'medium' });
+        row.append(date);
+        for (const value of [
+          ...instrument.subscales.map((subscale) => entry.subscales[subscale.id] ?? null),
+          entry.overall,
+        ]) {
+          const cell = document.createElement('td');
+          cell.textContent = value === null ? '—' : value.toFixed(1);
+          row.append(cell);
+        }
+        return row;
+      }),
+    );
+  }
+}
+
+if (!customElements.get('al-self-assessment')) customElements.define('al-self-assessment', SelfAssessmentElement);
