@@ -1,6 +1,8 @@
 import { scoreAnswers } from '../assessment/score.ts';
 import type { Instrument } from '../schemas/instrument.ts';
 import { answer, finish, selfAssessmentStore, type SelfAssessmentResult } from '../stores/self-assessment.ts';
+import { attemptsStore } from '../stores/roleplays.ts';
+import { renderGapView } from './gap-view.ts';
 import './storage-notice.ts';
 
 /** <al-self-assessment>: answers saved as they are given (so the check resumes), results and dated history. */
@@ -37,6 +39,12 @@ class SelfAssessmentElement extends HTMLElement {
     });
     this.#progress();
     this.#history();
+    // Someone who has already taken the check sees their latest result (and its comparison) straight away.
+    const latest = store
+      .get()
+      .history.filter((entry) => entry.instrumentId === instrument.id)
+      .at(-1);
+    if (latest && !saved) this.#showResult(latest, false);
   }
 
   #part(role: string): HTMLElement {
@@ -84,7 +92,7 @@ class SelfAssessmentElement extends HTMLElement {
     this.#history();
   }
 
-  #showResult(result: SelfAssessmentResult): void {
+  #showResult(result: SelfAssessmentResult, focus = true): void {
     const instrument = this.#instrument;
     if (!instrument) return;
     const score = scoreAnswers(instrument, result.answers);
@@ -120,9 +128,14 @@ class SelfAssessmentElement extends HTMLElement {
         ? ''
         : `Overall practice index: ${score.overall.toFixed(1)} (${score.overallBand?.label ?? ''}). The areas above matter more than this single number.`;
     this.#part('ceiling').hidden = !score.ceiling;
+    renderGapView(
+      this.#part('gap'),
+      score.subscales.map((subscale) => ({ id: subscale.id, label: subscale.label, self: subscale.score })),
+      attemptsStore().get().attempts,
+    );
     const results = this.#part('results');
     results.hidden = false;
-    results.querySelector<HTMLElement>('h2')?.focus();
+    if (focus) results.querySelector<HTMLElement>('h2')?.focus();
   }
 
   #history(): void {

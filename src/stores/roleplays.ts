@@ -27,7 +27,17 @@ export interface Attempt {
     technical: number;
   };
   /** Every reply chosen, in order, including ones taken back in practice mode. */
-  transcript: { nodeId: string; optionId: string; attempt: number; kept: boolean; codes: string[]; stance: string }[];
+  transcript: {
+    nodeId: string;
+    optionId: string;
+    attempt: number;
+    kept: boolean;
+    codes: string[];
+    stance: string;
+    markers?: string[];
+  }[];
+  /** Each rupture met: whether the learner repaired it, and within one reply (a timely repair). */
+  ruptures?: { type: string; source: string; repaired: boolean; timely: boolean }[];
   /** Practice mode: share of nodes where the first try was the ★, and how many replies were retried. */
   firstTryMatch?: number;
   retries?: number;

@@ -43,3 +43,48 @@ test('a learner takes the self-check by keyboard, leaves half-way, resumes after
   await page.reload();
   await expect(page.getByRole('table', { name: /history/ }).getByRole('row')).toHaveCount(2);
 });
+
+async function answerAll(page: import('@playwright/test').Page, label: string): Promise<void> {
+  const groups = page.locator('.self-check fieldset');
+  for (let i = 0; i < 14; i++) await groups.nth(i).getByLabel(label).check();
+  await page.getByRole('button', { name: 'See my results' }).click();
+}
+
+test('with no role-play results yet, the comparison says what to do next instead of an empty chart', async ({
+  page,
+}) => {
+  await page.goto('/self-assessment/');
+  await answerAll(page, '3 Sometimes');
+  await expect(page.getByText('There are no role-play results on this device yet.')).toBeVisible();
+  await expect(page.locator('.gap-chart')).toHaveCount(0);
+  await expect(page.getByRole('link', { name: 'Play a role-play in assessed mode' })).toHaveAttribute(
+    'href',
+    '/roleplays/',
+  );
+});
+
+test('with one role-play attempt stored, the learner sees self-view and demonstrated skill side by side', async ({
+  page,
+}) => {
+  // Play a whole role-play in assessed mode (always the first reply on screen), so a real attempt is stored.
+  await page.goto('/roleplays/mib-pharmacy-queue/?mode=assessed');
+  await expect(page.getByRole('heading', { name: 'Your reply' })).toBeVisible();
+  for (let guard = 0; guard < 8 && (await page.locator('button.reply').count()) > 0; guard++)
+    await page.locator('button.reply').first().click();
+  await expect(page.getByRole('heading', { name: /How it went/ })).toBeVisible();
+
+  await page.goto('/self-assessment/');
+  await answerAll(page, '5 Always');
+  await expect(page.getByText('Based on 1 assessed role-play (early evidence).')).toBeVisible();
+  await expect(page.locator('.gap-chart')).toBeVisible();
+  const table = page.getByRole('table', { name: 'Your rating and your role-play score for each area' });
+  await expect(table.getByRole('row')).toHaveCount(6);
+  await expect(
+    table
+      .getByRole('row', { name: /On tap/ })
+      .getByRole('cell')
+      .nth(1),
+  ).toHaveText(/^\d\.\d$/);
+  await expect(page.getByText(/The biggest difference is in|tell a similar story/)).toBeVisible();
+  await expectNoAxeViolations(page);
+});

@@ -137,6 +137,13 @@ export default function RolePlayPlayer({ scenario }: Props) {
           kept: turn.kept,
           codes: turn.codes,
           stance: turn.stance,
+          markers: turn.markers,
+        })),
+        ruptures: finished.ruptures.map((episode) => ({
+          type: episode.type,
+          source: episode.source,
+          repaired: Boolean(episode.repairedAt),
+          timely: episode.repairedAt ? episode.repairedAt.turn - episode.openedAtTurn <= 1 : false,
         })),
         ...(mode === 'practice'
           ? {
