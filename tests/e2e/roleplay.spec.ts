@@ -1,7 +1,18 @@
 import { expect, test, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
 import { expectNoAxeViolations } from './helpers.ts';
 
 const URL = '/roleplays/mib-benefits-form-kitchen-table/';
+
+// Reply order is shuffled per attempt, so tests that need a particular path pick replies by their text.
+const script = parse(
+  readFileSync('modules/motivational-interviewing/scenarios/mib-benefits-form-kitchen-table.yaml', 'utf8'),
+) as {
+  nodes: { options?: { id: string; text: string }[] }[];
+};
+const replyText = (id: string): string =>
+  script.nodes.flatMap((node) => node.options ?? []).find((option) => option.id === id)?.text ?? id;
 
 async function logText(page: Page): Promise<string> {
   return (await page.getByRole('log', { name: 'Conversation' }).textContent()) ?? '';
@@ -54,8 +65,8 @@ test('“Try another reply” takes the reply back and restores the person’s s
 
 test('a role-play resumes after a reload at the same point with the same conversation', async ({ page }) => {
   await page.goto(URL);
-  for (let i = 0; i < 2; i++) {
-    await page.locator('button.reply').first().click();
+  for (const id of ['N1-C', 'N2-B']) {
+    await page.getByRole('button', { name: replyText(id), exact: true }).click();
     await page.getByRole('button', { name: 'Continue' }).click();
   }
   const before = await logText(page);
