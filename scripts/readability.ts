@@ -3,6 +3,7 @@
  * maintained `flesch-kincaid` and `syllable` packages. A report for writers, not a test; the course
  * aims for grade 10 or below. Exercise props (questions and answers) are counted too, since learners read them.
  */
+import { proseWords } from '../src/course/lesson-parts.ts';
 import { readCourseSources } from '../src/course/sources.ts';
 import { fleschKincaid } from 'flesch-kincaid';
 import { syllable } from 'syllable';
@@ -31,10 +32,12 @@ export function grade(text: string): { words: number; sentences: number; grade: 
 }
 
 const sources = readCourseSources(process.cwd());
-console.log('| lesson | words read | sentences | Flesch–Kincaid grade |\n|---|---|---|---|');
+console.log(
+  '| lesson | prose words (content rule) | words read | sentences | Flesch–Kincaid grade |\n|---|---|---|---|---|',
+);
 for (const lesson of sources.lessons) {
   const result = grade(readableText(lesson.body));
   console.log(
-    `| ${lesson.file} | ${String(result.words)} | ${String(result.sentences)} | ${result.grade.toFixed(1)} |`,
+    `| ${lesson.file} | ${String(proseWords(lesson.body))} | ${String(result.words)} | ${String(result.sentences)} | ${result.grade.toFixed(1)} |`,
   );
 }

@@ -3,7 +3,8 @@
  * A stable interface for content authors and CI: exit 0 when all is well, 1 with messages otherwise.
  */
 import { formatScenarioProblem } from '../engine/checks.ts';
-import { clientLine, currentEnding, PlayError, startRun, choose, type Mode, type Run } from '../engine/run.ts';
+import { currentEnding, PlayError, startRun, choose, type Mode } from '../engine/run.ts';
+import { transcript } from '../engine/transcript.ts';
 import { scoreRun } from '../engine/scoring.ts';
 import { checkScenarioFile, scenarioFiles } from './scenario-files.ts';
 
@@ -63,23 +64,7 @@ function play(args: string[]): void {
   if (!checked.scenario) fail(checked.problems.map(formatScenarioProblem).join('\n'));
   const scenario = checked.scenario;
 
-  const transcript: {
-    speaker: 'client' | 'learner';
-    nodeId: string;
-    text: string;
-    codes?: string[];
-    stance?: string;
-  }[] = [];
-  const say = (run: Run): void => {
-    const line = clientLine(scenario, run);
-    transcript.push({
-      speaker: 'client',
-      nodeId: run.nodeId,
-      text: line.bridge ? `${line.bridge} ${line.text}` : line.text,
-    });
-  };
   let run = startRun(scenario, mode);
-  say(run);
   for (const id of ids) {
     try {
       run = choose(scenario, run, id);
@@ -87,18 +72,8 @@ function play(args: string[]): void {
       if (error instanceof PlayError) fail(`Cannot play ${id}: ${error.message}.`);
       throw error;
     }
-    const turn = run.history.at(-1);
-    if (turn)
-      transcript.push({
-        speaker: 'learner',
-        nodeId: turn.nodeId,
-        text:
-          scenario.nodes.flatMap((n) => (n.type === 'router' ? [] : n.options)).find((o) => o.id === id)?.text ?? '',
-        codes: turn.codes,
-        stance: turn.stance,
-      });
-    say(run);
   }
+  const lines = transcript(scenario, run);
   const ending = currentEnding(scenario, run);
   const scores = scoreRun(scenario, run);
   const result = {
@@ -110,7 +85,7 @@ function play(args: string[]): void {
     ending: ending ? { id: ending.id, outcome: ending.outcome, debrief: ending.debrief } : null,
     finalState: run.state,
     ruptures: run.ruptures,
-    transcript,
+    transcript: lines,
     scores: { ...scores, ruptures: undefined, exact: undefined },
   };
   if (json) {
@@ -118,7 +93,7 @@ function play(args: string[]): void {
     return;
   }
   console.log(`${scenario.title} (${mode})\n`);
-  for (const line of transcript) {
+  for (const line of lines) {
     console.log(
       line.speaker === 'client'
         ? `${scenario.persona.name}: ${line.text}`

@@ -1,9 +1,10 @@
 import type { CheckRecord } from '../stores/progress.ts';
 import { progressStore, recordCheck } from '../stores/progress.ts';
 import { lessonIdOf } from './lesson-context.ts';
+import { CourseElement } from './course-element.ts';
 
 /** <al-knowledge-check>: marks the answer, explains every option, remembers the result, allows retries. */
-class KnowledgeCheckElement extends HTMLElement {
+class KnowledgeCheckElement extends CourseElement {
   #unsubscribe: (() => void) | undefined;
 
   connectedCallback(): void {
@@ -13,7 +14,7 @@ class KnowledgeCheckElement extends HTMLElement {
       event.preventDefault();
       this.#check();
     });
-    this.#part('retry').addEventListener('click', () => {
+    this.byRole('retry').addEventListener('click', () => {
       this.#reset(true);
     });
     this.#unsubscribe = progressStore().subscribe((progress) => {
@@ -30,22 +31,18 @@ class KnowledgeCheckElement extends HTMLElement {
     return this.dataset['id'] ?? '';
   }
 
-  #part(role: string): HTMLElement {
-    return this.querySelector<HTMLElement>(`[data-role="${role}"]`) ?? document.createElement('span');
-  }
-
   #inputs(): HTMLInputElement[] {
     return [...this.querySelectorAll<HTMLInputElement>('input')];
   }
 
   #isShowingResult(): boolean {
-    return !this.#part('retry').hidden;
+    return !this.byRole('retry').hidden;
   }
 
   #check(): void {
     const chosen = this.#inputs().flatMap((input, index) => (input.checked ? [index] : []));
     if (chosen.length === 0) {
-      this.#status('Choose an answer first, then check it.', 'wrong');
+      this.status('Choose an answer first, then check it.', 'wrong');
       this.#inputs()[0]?.focus();
       return;
     }
@@ -68,14 +65,14 @@ class KnowledgeCheckElement extends HTMLElement {
       const why = option?.querySelector<HTMLElement>('.why');
       if (why) why.hidden = false;
     });
-    this.#part('check').hidden = true;
-    this.#part('retry').hidden = false;
+    this.byRole('check').hidden = true;
+    this.byRole('retry').hidden = false;
     const message = record.correct
       ? 'That’s right. Read why each option works or doesn’t, below each answer.'
       : multiple
         ? 'Not quite: the highlighted answers are the good ones. Read the explanations, then try again if you like.'
         : 'Not quite: the highlighted answer is the better one. Read the explanations, then try again if you like.';
-    this.#status(message, record.correct ? 'right' : 'wrong');
+    this.status(message, record.correct ? 'right' : 'wrong');
   }
 
   #reset(focus: boolean): void {
@@ -87,17 +84,10 @@ class KnowledgeCheckElement extends HTMLElement {
       const why = option?.querySelector<HTMLElement>('.why');
       if (why) why.hidden = true;
     });
-    this.#part('check').hidden = false;
-    this.#part('retry').hidden = true;
-    this.#status('Your earlier answer still counts. Choose again and check.', '');
+    this.byRole('check').hidden = false;
+    this.byRole('retry').hidden = true;
+    this.status('Your earlier answer still counts. Choose again and check.', '');
     if (focus) this.#inputs()[0]?.focus();
-  }
-
-  #status(message: string, tone: string): void {
-    const status = this.querySelector<HTMLElement>('.exercise-result');
-    if (!status) return;
-    status.textContent = message;
-    status.dataset['tone'] = tone;
   }
 }
 

@@ -4,6 +4,7 @@ import { reflectionsStore } from '../stores/reflections.ts';
 import { attemptsStore } from '../stores/roleplays.ts';
 import { selfAssessmentStore } from '../stores/self-assessment.ts';
 import './progress-views.ts';
+import { CourseElement } from './course-element.ts';
 
 const currentParts = () => ({
   progress: progressStore().get(),
@@ -13,7 +14,7 @@ const currentParts = () => ({
 });
 
 /** <al-learner-record>: role-play results, and download / import of the whole record. */
-class LearnerRecordElement extends HTMLElement {
+class LearnerRecordElement extends CourseElement {
   #unsubscribe: (() => void) | undefined;
 
   connectedCallback(): void {
@@ -46,11 +47,11 @@ class LearnerRecordElement extends HTMLElement {
           });
           return row;
         });
-      this.#part('attempts').replaceChildren(...rows);
-      this.#part('attempts-table').hidden = rows.length === 0;
-      this.#part('no-attempts').hidden = rows.length > 0;
+      this.byRole('attempts').replaceChildren(...rows);
+      this.byRole('attempts-table').hidden = rows.length === 0;
+      this.byRole('no-attempts').hidden = rows.length > 0;
     });
-    this.#part('export').addEventListener('click', () => {
+    this.byRole('export').addEventListener('click', () => {
       const blob = new Blob([JSON.stringify(buildRecord(currentParts()), null, 2)], { type: 'application/json' });
       const link = document.createElement('a');
       link.href = URL.createObjectURL(blob);
@@ -59,7 +60,7 @@ class LearnerRecordElement extends HTMLElement {
       URL.revokeObjectURL(link.href);
       this.#status('Your record was downloaded. Keep it somewhere private: it includes your notes.');
     });
-    const input = this.#part('import') as HTMLInputElement;
+    const input = this.byRole('import') as HTMLInputElement;
     input.addEventListener('change', () => {
       const file = input.files?.[0];
       if (!file) return;
@@ -87,12 +88,8 @@ class LearnerRecordElement extends HTMLElement {
     this.#unsubscribe?.();
   }
 
-  #part(role: string): HTMLElement {
-    return this.querySelector<HTMLElement>(`[data-role="${role}"]`) ?? document.createElement('span');
-  }
-
   #status(message: string): void {
-    this.#part('import-status').textContent = message;
+    this.byRole('import-status').textContent = message;
   }
 }
 

@@ -2,9 +2,10 @@ import { lessonStatus, unansweredChecks } from '../course/completion.ts';
 import { markLesson, progressStore } from '../stores/progress.ts';
 import { courseLessons } from './course-lessons.ts';
 import './storage-notice.ts';
+import { CourseElement } from './course-element.ts';
 
 /** <al-lesson-complete>: mark the lesson complete; it counts as done once its checks are answered too. */
-class LessonCompleteElement extends HTMLElement {
+class LessonCompleteElement extends CourseElement {
   #unsubscribe: (() => void) | undefined;
 
   connectedCallback(): void {
@@ -16,7 +17,7 @@ class LessonCompleteElement extends HTMLElement {
       const marked = Boolean(progressStore().get().lessons[lesson.id]);
       markLesson(progressStore(), lesson.id, !marked);
       const status = lessonStatus(progressStore().get(), lesson);
-      this.#announce(
+      this.status(
         status === 'done'
           ? 'Lesson marked complete. Well done.'
           : status === 'awaiting-checks'
@@ -59,11 +60,6 @@ class LessonCompleteElement extends HTMLElement {
 
   disconnectedCallback(): void {
     this.#unsubscribe?.();
-  }
-
-  #announce(message: string): void {
-    const status = this.querySelector<HTMLElement>('.exercise-result');
-    if (status) status.textContent = message;
   }
 }
 

@@ -1,9 +1,10 @@
 import { reflectionsStore, saveReflection } from '../stores/reflections.ts';
 import { noteActivity, progressStore } from '../stores/progress.ts';
 import { lessonIdOf } from './lesson-context.ts';
+import { CourseElement } from './course-element.ts';
 
 /** <al-reflection>: a private note, saved on this device as the learner types (and on "Save note"). */
-class ReflectionElement extends HTMLElement {
+class ReflectionElement extends CourseElement {
   #timer: ReturnType<typeof setTimeout> | undefined;
 
   connectedCallback(): void {
@@ -27,16 +28,12 @@ class ReflectionElement extends HTMLElement {
       event.preventDefault();
       this.#save(textarea.value, true);
     });
-    this.#part('clear').addEventListener('click', () => {
+    this.byRole('clear').addEventListener('click', () => {
       if (!window.confirm('Delete this note from this device? This cannot be undone.')) return;
       textarea.value = '';
       this.#save('', true);
       textarea.focus();
     });
-  }
-
-  #part(role: string): HTMLElement {
-    return this.querySelector<HTMLElement>(`[data-role="${role}"]`) ?? document.createElement('span');
   }
 
   #save(text: string, announce: boolean): void {
@@ -49,7 +46,7 @@ class ReflectionElement extends HTMLElement {
     if (entry) this.#showSaved(entry.savedAt, announce);
     else {
       this.#status(announce ? 'Note deleted from this device.' : '');
-      this.#part('clear').hidden = true;
+      this.byRole('clear').hidden = true;
     }
   }
 
@@ -57,8 +54,8 @@ class ReflectionElement extends HTMLElement {
     const time = new Date(savedAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
     // Autosaves update the text quietly; only an explicit save is announced to screen readers.
     this.#status(`Saved on this device (${time}).`, announce);
-    this.#part('clear').hidden = false;
-    this.#part('model').hidden = false;
+    this.byRole('clear').hidden = false;
+    this.byRole('model').hidden = false;
   }
 
   #status(message: string, announce = true): void {

@@ -4,9 +4,10 @@ import { answer, finish, selfAssessmentStore, type SelfAssessmentResult } from '
 import { attemptsStore } from '../stores/roleplays.ts';
 import { renderGapView } from './gap-view.ts';
 import './storage-notice.ts';
+import { CourseElement } from './course-element.ts';
 
 /** <al-self-assessment>: answers saved as they are given (so the check resumes), results and dated history. */
-class SelfAssessmentElement extends HTMLElement {
+class SelfAssessmentElement extends CourseElement {
   #instrument: Instrument | undefined;
 
   connectedCallback(): void {
@@ -31,10 +32,10 @@ class SelfAssessmentElement extends HTMLElement {
       event.preventDefault();
       this.#submit();
     });
-    this.#part('retake').addEventListener('click', () => {
-      this.#part('results').hidden = true;
+    this.byRole('retake').addEventListener('click', () => {
+      this.byRole('results').hidden = true;
       this.querySelector<HTMLElement>('form')?.removeAttribute('hidden');
-      this.#part('progress').hidden = false;
+      this.byRole('progress').hidden = false;
       this.querySelector<HTMLInputElement>('input[type="radio"]')?.focus();
     });
     this.#progress();
@@ -47,10 +48,6 @@ class SelfAssessmentElement extends HTMLElement {
     if (latest && !saved) this.#showResult(latest, false);
   }
 
-  #part(role: string): HTMLElement {
-    return this.querySelector<HTMLElement>(`[data-role="${role}"]`) ?? document.createElement('span');
-  }
-
   #answers(): Record<string, number> {
     const answers: Record<string, number> = {};
     for (const input of this.querySelectorAll<HTMLInputElement>('input[type="radio"]:checked'))
@@ -60,7 +57,7 @@ class SelfAssessmentElement extends HTMLElement {
 
   #progress(): void {
     const total = this.#instrument?.items.length ?? 0;
-    this.#part('progress').textContent = `${String(Object.keys(this.#answers()).length)} of ${String(total)} answered`;
+    this.byRole('progress').textContent = `${String(Object.keys(this.#answers()).length)} of ${String(total)} answered`;
   }
 
   #submit(): void {
@@ -68,7 +65,7 @@ class SelfAssessmentElement extends HTMLElement {
     if (!instrument) return;
     const answers = this.#answers();
     const missing = instrument.items.filter((item) => answers[item.id] === undefined);
-    const message = this.#part('message');
+    const message = this.byRole('message');
     if (missing.length > 0) {
       const first = missing[0];
       const number = first ? instrument.items.indexOf(first) + 1 : 1;
@@ -87,7 +84,7 @@ class SelfAssessmentElement extends HTMLElement {
     message.textContent = '';
     this.querySelectorAll<HTMLInputElement>('input[type="radio"]').forEach((input) => (input.checked = false));
     this.querySelector('form')?.setAttribute('hidden', '');
-    this.#part('progress').hidden = true;
+    this.byRole('progress').hidden = true;
     this.#showResult(result);
     this.#history();
   }
@@ -96,7 +93,7 @@ class SelfAssessmentElement extends HTMLElement {
     const instrument = this.#instrument;
     if (!instrument) return;
     const score = scoreAnswers(instrument, result.answers);
-    const rows = this.#part('rows');
+    const rows = this.byRole('rows');
     rows.replaceChildren(
       ...score.subscales.map((subscale) => {
         const row = document.createElement('tr');
@@ -123,17 +120,17 @@ class SelfAssessmentElement extends HTMLElement {
         return row;
       }),
     );
-    this.#part('overall').textContent =
+    this.byRole('overall').textContent =
       score.overall === null
         ? ''
         : `Overall practice index: ${score.overall.toFixed(1)} (${score.overallBand?.label ?? ''}). The areas above matter more than this single number.`;
-    this.#part('ceiling').hidden = !score.ceiling;
+    this.byRole('ceiling').hidden = !score.ceiling;
     renderGapView(
-      this.#part('gap'),
+      this.byRole('gap'),
       score.subscales.map((subscale) => ({ id: subscale.id, label: subscale.label, self: subscale.score })),
       attemptsStore().get().attempts,
     );
-    const results = this.#part('results');
+    const results = this.byRole('results');
     results.hidden = false;
     if (focus) results.querySelector<HTMLElement>('h2')?.focus();
   }
@@ -144,7 +141,7 @@ class SelfAssessmentElement extends HTMLElement {
     const history = [...selfAssessmentStore().get().history]
       .filter((entry) => entry.instrumentId === instrument.id)
       .reverse();
-    const section = this.#part('history-section');
+    const section = this.byRole('history-section');
     section.hidden = history.length === 0;
     const head = document.createElement('tr');
     for (const label of ['Date', ...instrument.subscales.map((subscale) => subscale.label), 'Overall']) {
@@ -153,8 +150,8 @@ class SelfAssessmentElement extends HTMLElement {
       cell.textContent = label;
       head.append(cell);
     }
-    this.#part('history-head').replaceChildren(head);
-    this.#part('history').replaceChildren(
+    this.byRole('history-head').replaceChildren(head);
+    this.byRole('history').replaceChildren(
       ...history.map((entry) => {
         const row = document.createElement('tr');
         const date = document.createElement('th');

@@ -1,9 +1,10 @@
 import type { CheckRecord } from '../stores/progress.ts';
 import { progressStore, recordCheck } from '../stores/progress.ts';
 import { lessonIdOf } from './lesson-context.ts';
+import { CourseElement } from './course-element.ts';
 
 /** <al-sort-exercise>: each item gets a group from a native select (keyboard, touch and pointer alike). */
-class SortExerciseElement extends HTMLElement {
+class SortExerciseElement extends CourseElement {
   #unsubscribe: (() => void) | undefined;
 
   connectedCallback(): void {
@@ -11,21 +12,17 @@ class SortExerciseElement extends HTMLElement {
       event.preventDefault();
       this.#check();
     });
-    this.#part('retry').addEventListener('click', () => {
+    this.byRole('retry').addEventListener('click', () => {
       this.#reset();
     });
     this.#unsubscribe = progressStore().subscribe((progress) => {
       const saved = progress.checks[this.dataset['id'] ?? ''];
-      if (saved && saved.answer.length > 0 && this.#part('retry').hidden) this.#show(saved);
+      if (saved && saved.answer.length > 0 && this.byRole('retry').hidden) this.#show(saved);
     });
   }
 
   disconnectedCallback(): void {
     this.#unsubscribe?.();
-  }
-
-  #part(role: string): HTMLElement {
-    return this.querySelector<HTMLElement>(`[data-role="${role}"]`) ?? document.createElement('span');
   }
 
   #items(): { item: HTMLElement; select: HTMLSelectElement; answer: number }[] {
@@ -45,7 +42,7 @@ class SortExerciseElement extends HTMLElement {
     const missing = items.find(({ select }) => Number(select.value) < 0);
     if (missing) {
       const left = items.filter(({ select }) => Number(select.value) < 0).length;
-      this.#status(`Choose a group for every item first (${left} left).`, 'wrong');
+      this.status(`Choose a group for every item first (${left} left).`, 'wrong');
       missing.select.focus();
       return;
     }
@@ -72,13 +69,13 @@ class SortExerciseElement extends HTMLElement {
       const why = item.querySelector<HTMLElement>('.why');
       if (why) why.hidden = false;
     });
-    this.#part('check').hidden = true;
-    this.#part('retry').hidden = false;
+    this.byRole('check').hidden = true;
+    this.byRole('retry').hidden = false;
     const message =
       right === items.length
         ? `All ${items.length} right. The notes under each item say why.`
         : `${right} of ${items.length} right. The notes under each item explain the best fit; try again if you like.`;
-    this.#status(message, right === items.length ? 'right' : 'wrong');
+    this.status(message, right === items.length ? 'right' : 'wrong');
   }
 
   #reset(): void {
@@ -89,17 +86,10 @@ class SortExerciseElement extends HTMLElement {
       const why = item.querySelector<HTMLElement>('.why');
       if (why) why.hidden = true;
     });
-    this.#part('check').hidden = false;
-    this.#part('retry').hidden = true;
-    this.#status('Your earlier answer still counts. Sort again and check.', '');
+    this.byRole('check').hidden = false;
+    this.byRole('retry').hidden = true;
+    this.status('Your earlier answer still counts. Sort again and check.', '');
     this.#items()[0]?.select.focus();
-  }
-
-  #status(message: string, tone: string): void {
-    const status = this.querySelector<HTMLElement>('.exercise-result');
-    if (!status) return;
-    status.textContent = message;
-    status.dataset['tone'] = tone;
   }
 }
 

@@ -35,3 +35,12 @@ export function lessonIdFromPath(moduleId: string, fileName: string): string {
   const slug = fileName.replace(/\.mdx$/, '').replace(/^\d+-/, '');
   return `${moduleId}/${slug}`;
 }
+
+/** Words of prose outside the exercise components, as the 700–1,400-word rule for lessons counts them. */
+export function proseWords(body: string): number {
+  const prose = body
+    .replace(/<(KnowledgeCheck|SortExercise|Reflection|MapCanvas)\b[\s\S]*?\/>/g, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/[#*_`|]/g, ' ');
+  return prose.split(/\s+/).filter((word) => /[A-Za-z0-9]/.test(word)).length;
+}

@@ -1,13 +1,29 @@
-import { checkScenarioFile, scenarioFiles } from '../cli/scenario-files.ts';
-import type { Scenario } from '../schemas/scenario.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { scenarioFiles } from '../cli/scenario-files.ts';
+import { scenarioSchema, type Scenario } from '../schemas/scenario.ts';
 
-/** Every role-play, parsed and checked at build time (the integrity integration fails the build on problems). */
+const cache = new Map<string, Scenario[]>();
+
+/**
+ * Every role-play, parsed once per build. The course-integrity integration has already run the
+ * full graph checks (and stopped the build on any problem) before pages render, so pages only parse.
+ * In dev the files are read again on every request, so edits show up.
+ */
 export function getScenarios(root = process.cwd()): Scenario[] {
-  return scenarioFiles(root).flatMap((file) => {
-    const { scenario, problems } = checkScenarioFile(root, file);
-    return scenario && problems.length === 0 ? [scenario] : [];
-  });
+  const cached = cache.get(root);
+  if (cached) return cached;
+  const scenarios = scenarioFiles(root).map((file) =>
+    scenarioSchema.parse(parse(readFileSync(join(root, file), 'utf8'))),
+  );
+  if (import.meta.env.PROD) cache.set(root, scenarios);
+  return scenarios;
 }
+
+/** A module's role-plays, for its overview page and the role-play index. */
+export const scenariosOf = (moduleId: string, root = process.cwd()): Scenario[] =>
+  getScenarios(root).filter((scenario) => scenario.module === moduleId);
 
 export const roleplayUrl = (id: string): string => `/roleplays/${id}/`;
 

@@ -110,7 +110,7 @@ export function arrive(scenario: Scenario, run: Run, target: string): Run {
     ...entered,
     ...applyEffects(entered.state, entered.ruptures, node.onEnter.effects, {
       nodeId: target,
-      turn: -1,
+      turn: run.history.length - 1,
       source: 'scripted',
     }),
   };
@@ -159,13 +159,22 @@ export interface Line {
 
 /** What the person says now: at most one bridge, then the first matching replacement or the default (C1.3). */
 export function clientLine(scenario: Scenario, run: Run): Line {
-  const node = run.ended ? currentEnding(scenario, run) : currentNode(scenario, run);
-  if (!node) throw new PlayError(`no node ${run.nodeId}`);
+  return lineAt(scenario, run);
+}
+
+/** The line at a node given only what it depends on: where, the state there, and the reply that led in. */
+export function lineAt(
+  scenario: Scenario,
+  at: { nodeId: string; ended: boolean; state: ClientState; incoming?: string | undefined },
+): Line {
+  const model = modelOf(scenario);
+  const node = at.ended ? model.endings.get(at.nodeId) : model.clients.get(at.nodeId);
+  if (!node) throw new PlayError(`no node ${at.nodeId}`);
   const bridge = node.variants.find(
     (variant) =>
-      'bridge' in variant && ('from' in variant ? variant.from === run.incoming : holds(variant.if, run.state)),
+      'bridge' in variant && ('from' in variant ? variant.from === at.incoming : holds(variant.if, at.state)),
   );
-  const replace = node.variants.find((variant) => 'replace' in variant && holds(variant.if, run.state));
+  const replace = node.variants.find((variant) => 'replace' in variant && holds(variant.if, at.state));
   const talk = replace && 'talk' in replace && replace.talk ? replace.talk : 'talk' in node ? node.talk : [];
   return {
     ...(bridge && 'bridge' in bridge ? { bridge: bridge.bridge } : {}),

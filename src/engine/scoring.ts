@@ -218,25 +218,37 @@ export function scoreRun(scenario: Scenario, run: Run): Scores {
   };
 }
 
+/** The scores kept with a finished attempt (learner record, gap view, and later the trainer's sync). */
+export type ScoreSummary = Pick<
+  Scores,
+  'rq' | 'pctCR' | 'SI' | 'AD' | 'NA' | 'partnership' | 'empathy' | 'cct' | 'sst' | 'relational' | 'technical'
+>;
+
+export function summarise(scores: Scores): ScoreSummary {
+  const { rq, pctCR, SI, AD, NA, partnership, empathy, cct, sst, relational, technical } = scores;
+  return { rq, pctCR, SI, AD, NA, partnership, empathy, cct, sst, relational, technical };
+}
+
+/** Practice mode (C2.7): share of first tries that were the ★, and how many replies were taken back. */
+export function practiceStats(run: Run): { firstTryMatch: number; retries: number } {
+  const firstTries = scoredTurns(run);
+  return {
+    firstTryMatch: firstTries.length ? firstTries.filter((turn) => turn.exemplar).length / firstTries.length : 0,
+    retries: run.history.filter((turn) => !turn.kept).length,
+  };
+}
+
 export const BAND_MEANING: Record<Band, string> = {
   beginning: 'Your replies often steered or questioned more than they listened.',
   developing: 'The spirit is there; deepen your reflections and follow change talk.',
   proficient: 'Consistently MI-adherent in this scenario.',
 };
 
-export interface ModuleRollUp {
+export interface ModuleRollUp extends Pick<
+  Scores,
+  'counts' | 'rq' | 'pctCR' | 'partnership' | 'empathy' | 'cct' | 'sst' | 'relational' | 'technical' | 'levels' | 'band'
+> {
   scenarios: number;
-  counts: Counts;
-  rq: number | null;
-  pctCR: number;
-  partnership: number;
-  empathy: number;
-  cct: number;
-  sst: number;
-  relational: number;
-  technical: number;
-  levels: Scores['levels'];
-  band: Band;
   /** Ruptures repaired ÷ ruptures met; null when there were none. */
   repairRate: number | null;
   outcomes: Record<string, number>;

@@ -21,7 +21,10 @@ export interface RuptureEpisode {
   nodeId: string;
   /** The reply that caused it, for learner-caused ruptures. */
   optionId?: string;
-  /** Index in the history of the choice that opened it (-1 when scripted). */
+  /**
+   * Index in the history of the choice that opened it. A scripted rupture records the choice before
+   * it (-1 at the start), so for every rupture the very next choice is openedAtTurn + 1.
+   */
   openedAtTurn: number;
   escalations: { nodeId: string; optionId?: string }[];
   repairedAt?: { nodeId: string; optionId: string; turn: number };
@@ -35,7 +38,7 @@ export const isActive = (rupture: RuptureState): rupture is RuptureType =>
 export interface EffectContext {
   nodeId: string;
   optionId?: string;
-  /** Index the choice will have in the history; -1 for scripted effects. */
+  /** Index the choice will have in the history; for scripted effects, the index of the last choice (-1 if none). */
   turn: number;
   source: 'scripted' | 'learner';
 }
@@ -86,3 +89,7 @@ export function applyEffects(
   }
   return { state: next, ruptures: log };
 }
+
+/** A repair on the very next choice after the rupture began (C2.5 "timely repair", C8.8). */
+export const isTimely = (episode: RuptureEpisode): boolean =>
+  episode.repairedAt !== undefined && episode.repairedAt.turn - episode.openedAtTurn === 1;

@@ -2,6 +2,7 @@ import { readProgress, type Progress } from '../stores/progress.ts';
 import { readReflections, type Reflections } from '../stores/reflections.ts';
 import type { Attempt } from '../stores/roleplays.ts';
 import { readSelfAssessment, type SelfAssessmentData } from '../stores/self-assessment.ts';
+import { isRecord } from '../stores/guards.ts';
 
 /**
  * The learner record as one versioned JSON file, so a learner can move it to another device.
@@ -28,9 +29,6 @@ export function buildRecord(parts: Omit<LearnerRecord, 'format' | 'version' | 'e
 }
 
 export type ParseResult = { ok: true; record: LearnerRecord } | { ok: false; error: string };
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function readAttempts(value: unknown): Attempt[] | undefined {
   return Array.isArray(value) &&

@@ -1,5 +1,6 @@
 import type { WritableAtom } from 'nanostores';
 import { versionedAtom } from './versioned.ts';
+import { isRecord } from './guards.ts';
 
 /** A learner's answer to one knowledge check or sort exercise. */
 export interface CheckRecord {
@@ -25,8 +26,6 @@ export const PROGRESS_STORE = 'alongside:progress';
 
 export const emptyProgress = (): Progress => ({ version: 2, lessons: {}, checks: {} });
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 const isIso = (value: unknown): value is string => typeof value === 'string' && !Number.isNaN(Date.parse(value));
 
 function isCheckRecord(value: unknown): value is CheckRecord {

@@ -1,14 +1,12 @@
 import type { WritableAtom } from 'nanostores';
 import { versionedAtom } from './versioned.ts';
+import { isRecord } from './guards.ts';
 
 /** Private notes typed into <Reflection>. They never leave the device unless the learner exports them. */
 export interface Reflections {
   version: 1;
   entries: Record<string, { text: string; savedAt: string }>;
 }
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 export function readReflections(raw: unknown): Reflections | undefined {
   if (!isRecord(raw) || raw['version'] !== 1 || !isRecord(raw['entries'])) return undefined;

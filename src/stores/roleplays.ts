@@ -1,6 +1,10 @@
 import type { WritableAtom } from 'nanostores';
-import type { Band } from '../engine/scoring.ts';
+import type { Run } from '../engine/run.ts';
+import { practiceStats, scoreRun, summarise, type Band, type ScoreSummary } from '../engine/scoring.ts';
+import { isTimely } from '../engine/state.ts';
+import type { Scenario } from '../schemas/scenario.ts';
 import { versionedAtom } from './versioned.ts';
+import { isRecord } from './guards.ts';
 
 /** A finished role-play, kept for the learner record and (for assigned ones) for syncing later. */
 export interface Attempt {
@@ -13,19 +17,7 @@ export interface Attempt {
   endingId: string;
   outcome: string;
   band: Band;
-  scores: {
-    rq: number | null;
-    pctCR: number;
-    SI: number;
-    AD: number;
-    NA: number;
-    partnership: number;
-    empathy: number;
-    cct: number;
-    sst: number;
-    relational: number;
-    technical: number;
-  };
+  scores: ScoreSummary;
   /** Every reply chosen, in order, including ones taken back in practice mode. */
   transcript: {
     nodeId: string;
@@ -63,9 +55,6 @@ interface SessionsData {
   version: 1;
   sessions: Record<string, Session>;
 }
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const readAttempts = (raw: unknown): AttemptsData | undefined =>
   isRecord(raw) &&
@@ -108,6 +97,38 @@ export function saveSession(key: string, session: Session | undefined): void {
   const current = store.get();
   const rest = Object.fromEntries(Object.entries(current.sessions).filter(([k]) => k !== key));
   store.set({ ...current, sessions: session ? { ...rest, [key]: session } : rest });
+}
+
+/** The record of a finished run, as it is kept and (for assigned role-plays) later synced. */
+export function buildAttempt(scenario: Scenario, run: Run, session: Pick<Session, 'attemptId' | 'startedAt'>): Attempt {
+  const scores = scoreRun(scenario, run);
+  return {
+    id: session.attemptId,
+    scenarioId: scenario.id,
+    mode: run.mode,
+    startedAt: session.startedAt,
+    finishedAt: new Date().toISOString(),
+    endingId: run.nodeId,
+    outcome: scenario.endings.find((ending) => ending.id === run.nodeId)?.outcome ?? 'partial',
+    band: scores.band,
+    scores: summarise(scores),
+    transcript: run.history.map(({ nodeId, optionId, attempt, kept, codes, stance, markers }) => ({
+      nodeId,
+      optionId,
+      attempt,
+      kept,
+      codes,
+      stance,
+      markers,
+    })),
+    ruptures: run.ruptures.map((episode) => ({
+      type: episode.type,
+      source: episode.source,
+      repaired: episode.repairedAt !== undefined,
+      timely: isTimely(episode),
+    })),
+    ...(run.mode === 'practice' ? practiceStats(run) : {}),
+  };
 }
 
 /** Adds a finished attempt once; the UUID makes a repeated save harmless. */

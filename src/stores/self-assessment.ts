@@ -1,5 +1,6 @@
 import type { WritableAtom } from 'nanostores';
 import { versionedAtom } from './versioned.ts';
+import { isRecord } from './guards.ts';
 
 /** One finished self-check, kept as dated history (retakes never overwrite earlier results). */
 export interface SelfAssessmentResult {
@@ -18,9 +19,6 @@ export interface SelfAssessmentData {
   inProgress?: { instrumentId: string; instrumentVersion: number; startedAt: string; answers: Record<string, number> };
   history: SelfAssessmentResult[];
 }
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 export function readSelfAssessment(raw: unknown): SelfAssessmentData | undefined {
   if (!isRecord(raw) || raw['version'] !== 1 || !Array.isArray(raw['history'])) return undefined;

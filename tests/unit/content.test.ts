@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { checkCourse, formatProblem } from '../../src/course/integrity.ts';
-import { lessonParts } from '../../src/course/lesson-parts.ts';
+import { lessonParts, proseWords } from '../../src/course/lesson-parts.ts';
 import { readCourseSources } from '../../src/course/sources.ts';
 import { glossaryTermSchema } from '../../src/schemas/glossary.ts';
 import { lessonSchema } from '../../src/schemas/lesson.ts';
@@ -10,15 +10,6 @@ import { referenceSchema } from '../../src/schemas/reference.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const sources = readCourseSources(root);
-
-/** Words of prose outside the exercise components, as a reader meets them. */
-function proseWords(body: string): number {
-  const prose = body
-    .replace(/<(KnowledgeCheck|SortExercise|Reflection)\b[\s\S]*?\/>/g, ' ')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/[#*_`|]/g, ' ');
-  return prose.split(/\s+/).filter((word) => /[A-Za-z0-9]/.test(word)).length;
-}
 
 describe('the real course content', () => {
   it('passes every cross-file check the build runs', () => {

@@ -1,7 +1,9 @@
 import { forwardRef } from 'react';
 import { CODE_WORDS, STANCE_WORDS, practiceTips } from '../../engine/feedback.ts';
+import { modelOf } from '../../engine/model.ts';
 import type { Run } from '../../engine/run.ts';
-import { BAND_MEANING, type Scores } from '../../engine/scoring.ts';
+import { BAND_MEANING, practiceStats, type Scores } from '../../engine/scoring.ts';
+import { isTimely } from '../../engine/state.ts';
 import type { Scenario } from '../../schemas/scenario.ts';
 
 interface Props {
@@ -20,17 +22,10 @@ export const EndReport = forwardRef<HTMLHeadingElement, Props>(function EndRepor
   headingRef,
 ) {
   const ending = scenario.endings.find((candidate) => candidate.id === run.nodeId);
-  const options = new Map(
-    scenario.nodes.flatMap((node) =>
-      node.type === 'router' ? [] : node.options.map((option) => [option.id, { node, option }] as const),
-    ),
-  );
+  const { options } = modelOf(scenario);
   const kept = run.history.filter((turn) => turn.kept);
   const practice = run.mode === 'practice';
-  const firstTries = run.history.filter((turn) => turn.attempt === 1);
-  const firstTryMatch = firstTries.length
-    ? Math.round((firstTries.filter((turn) => turn.exemplar).length / firstTries.length) * 100)
-    : 0;
+  const stats = practiceStats(run);
   const rq =
     scores.rq === null
       ? `— (no questions; ${String(scores.R)} reflection${scores.R === 1 ? '' : 's'})`
@@ -101,8 +96,8 @@ export const EndReport = forwardRef<HTMLHeadingElement, Props>(function EndRepor
           {practice && (
             <tr>
               <th scope="row">First-try match with the strongest reply</th>
-              <td>{firstTryMatch}%</td>
-              <td>{run.history.filter((turn) => !turn.kept).length} retried</td>
+              <td>{Math.round(stats.firstTryMatch * 100)}%</td>
+              <td>{stats.retries} retried</td>
             </tr>
           )}
         </tbody>
@@ -123,7 +118,7 @@ export const EndReport = forwardRef<HTMLHeadingElement, Props>(function EndRepor
                   : `after your reply ${episode.optionId ?? ''}`}{' '}
                 at {episode.nodeId}.{' '}
                 {episode.repairedAt
-                  ? `Repaired at ${episode.repairedAt.nodeId} (${episode.repairedAt.optionId})${episode.repairedAt.turn - episode.openedAtTurn === 1 ? ': a timely repair.' : '.'}`
+                  ? `Repaired at ${episode.repairedAt.nodeId} (${episode.repairedAt.optionId})${isTimely(episode) ? ': a timely repair.' : '.'}`
                   : 'Not repaired by the end: start there next time you meet.'}
               </li>
             ))}

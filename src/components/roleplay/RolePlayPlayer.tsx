@@ -5,7 +5,14 @@ import { compileScenario, snapshotAfterRetry, type RolePlayMachine } from '../..
 import { availableOptions, canRetry, type Mode, type Run } from '../../engine/run.ts';
 import { scoreRun } from '../../engine/scoring.ts';
 import type { Scenario } from '../../schemas/scenario.ts';
-import { recordAttempt, saveSession, sessionKey, sessionsStore, type Session } from '../../stores/roleplays.ts';
+import {
+  buildAttempt,
+  recordAttempt,
+  saveSession,
+  sessionKey,
+  sessionsStore,
+  type Session,
+} from '../../stores/roleplays.ts';
 import { ConversationLog } from './ConversationLog.tsx';
 import { EndReport } from './EndReport.tsx';
 import { FeedbackPanel } from './FeedbackPanel.tsx';
@@ -104,57 +111,7 @@ export default function RolePlayPlayer({ scenario }: Props) {
   };
 
   const finish = (finished: Run): void => {
-    const scores = scoreRun(scenario, finished);
-    const session = live.session;
-    {
-      const firstTries = finished.history.filter((turn) => turn.attempt === 1);
-      recordAttempt({
-        id: session.attemptId,
-        scenarioId: scenario.id,
-        mode,
-        startedAt: session.startedAt,
-        finishedAt: new Date().toISOString(),
-        endingId: finished.nodeId,
-        outcome: scenario.endings.find((ending) => ending.id === finished.nodeId)?.outcome ?? 'partial',
-        band: scores.band,
-        scores: {
-          rq: scores.rq,
-          pctCR: scores.pctCR,
-          SI: scores.SI,
-          AD: scores.AD,
-          NA: scores.NA,
-          partnership: scores.partnership,
-          empathy: scores.empathy,
-          cct: scores.cct,
-          sst: scores.sst,
-          relational: scores.relational,
-          technical: scores.technical,
-        },
-        transcript: finished.history.map((turn) => ({
-          nodeId: turn.nodeId,
-          optionId: turn.optionId,
-          attempt: turn.attempt,
-          kept: turn.kept,
-          codes: turn.codes,
-          stance: turn.stance,
-          markers: turn.markers,
-        })),
-        ruptures: finished.ruptures.map((episode) => ({
-          type: episode.type,
-          source: episode.source,
-          repaired: Boolean(episode.repairedAt),
-          timely: episode.repairedAt ? episode.repairedAt.turn - episode.openedAtTurn <= 1 : false,
-        })),
-        ...(mode === 'practice'
-          ? {
-              firstTryMatch: firstTries.length
-                ? firstTries.filter((turn) => turn.exemplar).length / firstTries.length
-                : 0,
-              retries: finished.history.filter((turn) => !turn.kept).length,
-            }
-          : {}),
-      });
-    }
+    recordAttempt(buildAttempt(scenario, finished, live.session));
     saveSession(key, undefined);
     setPhase('report');
   };

@@ -1,0 +1,21 @@
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { getScenarios, scenariosOf } from '../../src/course/scenarios.ts';
+
+const fixtureRoot = fileURLToPath(new URL('../fixtures/broken-scenario-course/', import.meta.url));
+
+describe('a module page’s role-plays section', () => {
+  it('lists a module’s scenarios once it has some', () => {
+    expect(scenariosOf('motivational-interviewing', fixtureRoot).map((s) => [s.id, s.title])).toEqual([
+      ['fixture-broken-dangling', 'A fixture conversation'],
+    ]);
+  });
+
+  it('is absent for a module with no scenarios folder', () => {
+    expect(scenariosOf('harm-reduction', fixtureRoot)).toEqual([]);
+  });
+
+  it('finds all twelve course role-plays', () => {
+    expect(getScenarios().length).toBe(12);
+  });
+});
