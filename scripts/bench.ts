@@ -10,6 +10,7 @@ import { compileScenario } from '../src/engine/machine.ts';
 import { availableOptions, choose, startRun } from '../src/engine/run.ts';
 import { scoreRun } from '../src/engine/scoring.ts';
 import type { Scenario } from '../src/schemas/scenario.ts';
+import { measurePageJs } from './page-js.ts';
 
 const root = process.cwd();
 const files = scenarioFiles(root);
@@ -84,6 +85,14 @@ const check = median([1, 2, 3].map(() => checkAllSeconds()));
 const paths = files.map((file) => ({ file, summary: checkScenarioFile(root, file).summary }));
 
 const round = (value: number): string => Math.round(value).toLocaleString('en-GB');
+const BUDGETS: Record<string, string> = {
+  'lesson before interaction': '0 KB',
+  'lesson after answering a knowledge check': '≤ 15 KB',
+  'role-play loaded': '≤ 100 KB',
+};
+const pageJs = await measurePageJs();
+const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
+
 const report = `# Benchmarks
 
 Written by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)} (${cpus().length} cores, ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}).
@@ -110,5 +119,14 @@ ${paths
   )
   .join('\n')}
 `;
-writeFileSync('BENCHMARKS.md', report);
-console.log(report);
+const pageReport = `
+## JavaScript loaded by pages (gzipped, Chromium, built site)
+
+Every script response gzipped and summed (\`scripts/page-js.ts\`), on a 390 px viewport.
+
+| page | when | JS | budget |
+|---|---|---|---|
+${pageJs.map((row) => `| ${row.page} | ${row.when} | ${kb(row.gzipBytes)} | ${BUDGETS[`${row.page} ${row.when}`] ?? '—'} |`).join('\n')}
+`;
+writeFileSync('BENCHMARKS.md', report + pageReport);
+console.log(report + pageReport);

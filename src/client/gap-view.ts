@@ -122,5 +122,9 @@ export function renderGapView(container: HTMLElement, rows: Row[], attempts: rea
   reading.textContent = biggest
     ? `The biggest difference is in ${biggest.label}: ${biggest.text.charAt(0).toLowerCase()}${biggest.text.slice(1)}${biggest.supervision ? ' It may be worth talking through in reflective supervision, if you choose.' : ''} Treat this as information for practice, not a judgement.`
     : 'Your self-ratings and your role-plays tell a similar story in every area with evidence.';
-  container.replaceChildren(heading, basis, chart, table, reading);
+  const scroll = Object.assign(document.createElement('div'), { className: 'table-scroll', tabIndex: 0 });
+  scroll.setAttribute('role', 'region');
+  scroll.setAttribute('aria-label', 'Your rating and your role-play score for each area');
+  scroll.append(table);
+  container.replaceChildren(heading, basis, chart, scroll, reading);
 }

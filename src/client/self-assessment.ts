@@ -97,26 +97,20 @@ class SelfAssessmentElement extends CourseElement {
     rows.replaceChildren(
       ...score.subscales.map((subscale) => {
         const row = document.createElement('tr');
-        const cells = [
-          subscale.label,
-          subscale.score === null ? 'Not enough answers' : subscale.score.toFixed(1),
-          subscale.band?.label ?? '—',
-          subscale.band?.meaning ?? '',
-        ];
-        cells.forEach((text, index) => {
-          const cell = document.createElement(index === 0 ? 'th' : 'td');
-          if (index === 0) cell.setAttribute('scope', 'row');
-          cell.textContent = text;
-          row.append(cell);
-        });
-        const links = document.createElement('td');
+        const area = Object.assign(document.createElement('th'), { scope: 'row', textContent: subscale.label });
+        const score = document.createElement('td');
+        score.textContent =
+          subscale.score === null ? 'Not enough answers' : `${subscale.score.toFixed(1)} ${subscale.band?.label ?? ''}`;
+        const meaning = document.createElement('td');
+        meaning.append(subscale.band?.meaning ?? '');
         for (const link of instrument.subscales.find((candidate) => candidate.id === subscale.id)?.nextPractice ?? []) {
-          const anchor = document.createElement('a');
-          anchor.href = link.href;
-          anchor.textContent = link.label;
-          links.append(anchor);
+          meaning.append(
+            ' Practise: ',
+            Object.assign(document.createElement('a'), { href: link.href, textContent: link.label }),
+            '.',
+          );
         }
-        row.append(links);
+        row.append(area, score, meaning);
         return row;
       }),
     );

@@ -1,6 +1,6 @@
 import { dismissStorageNotices, storageNotices } from '../stores/versioned.ts';
 
-/** <al-storage-notice>: tells the learner when saved data could not be read and was set aside. */
+/** <al-storage-notice>: tells the learner when saved data could not be read, or could not be saved. */
 class StorageNoticeElement extends HTMLElement {
   #unsubscribe: (() => void) | undefined;
 
@@ -11,11 +11,10 @@ class StorageNoticeElement extends HTMLElement {
     this.#unsubscribe = storageNotices.subscribe((notices) => {
       this.hidden = notices.length === 0;
       const detail = this.querySelector<HTMLElement>('[data-role="detail"]');
-      if (detail) {
-        detail.textContent = notices
-          .map((notice) => `${notice.reason}; a copy was kept as “${notice.backupKey}”.`)
-          .join(' ');
-      }
+      if (detail)
+        detail.replaceChildren(
+          ...notices.map((notice) => Object.assign(document.createElement('p'), { textContent: notice.message })),
+        );
     });
   }
 

@@ -17,7 +17,8 @@ export function getScenarios(root = process.cwd()): Scenario[] {
   const scenarios = scenarioFiles(root).map((file) =>
     scenarioSchema.parse(parse(readFileSync(join(root, file), 'utf8'))),
   );
-  if (import.meta.env.PROD) cache.set(root, scenarios);
+  // import.meta.env exists only under Vite (pages, tests); plain Node scripts just skip the cache.
+  if ((import.meta.env as ImportMetaEnv | undefined)?.PROD) cache.set(root, scenarios);
   return scenarios;
 }
 

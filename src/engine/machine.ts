@@ -144,3 +144,25 @@ export function snapshotAfterRetry(machine: RolePlayMachine, run: Run) {
   const back = retry(run);
   return machine.resolveState({ value: back.nodeId, context: { run: back, restoring: false } });
 }
+
+/**
+ * A persisted snapshot that this scenario can actually resume, or undefined. XState does not throw
+ * when restoring a snapshot whose state no longer exists (it fails later, uncaught), so a saved session
+ * from an edited scenario or a damaged browser store is checked here first.
+ */
+export function resumableSnapshot(scenario: Scenario, raw: unknown): unknown {
+  if (typeof raw !== 'object' || raw === null) return undefined;
+  const snapshot = raw as { status?: unknown; value?: unknown; context?: { run?: Partial<Run> } };
+  const model = modelOf(scenario);
+  const value = snapshot.value;
+  const run = snapshot.context?.run;
+  const restingPlace = typeof value === 'string' && (model.clients.has(value) || model.endings.has(value));
+  const runOk =
+    run !== undefined &&
+    run.scenarioId === scenario.id &&
+    run.nodeId === value &&
+    Array.isArray(run.history) &&
+    Array.isArray(run.checkpoints) &&
+    run.history.every((turn) => model.options.has(turn.optionId));
+  return (snapshot.status === 'active' || snapshot.status === 'done') && restingPlace && runOk ? raw : undefined;
+}

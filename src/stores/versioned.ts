@@ -7,22 +7,56 @@ import { atom, type WritableAtom } from 'nanostores';
  * Each store lives under `<name>:v<version>`. On first use an older version's key is migrated
  * forward and removed. A value that cannot be read (not JSON, wrong shape, from a newer app) is
  * never thrown at the learner: it is copied aside under `<name>:backup:<time>`, the store starts
- * clean, and a notice is raised so the page can tell the learner what happened.
+ * clean, and a notice is raised so the page can tell the learner what happened. A write the browser
+ * refuses (storage full or switched off) never throws either: the change stays in memory for this
+ * page, and a notice tells the learner how to keep it.
  */
 
 type Engine = Record<string, string>;
 type Events = Parameters<typeof setPersistentEngine>[1];
 
+/**
+ * localStorage behind a guard: reads and writes look like plain properties (as @nanostores/persistent
+ * expects), and a refused write raises one notice instead of throwing into a click handler.
+ */
+export function guardStorage(storage: Storage): Engine {
+  const has = (key: string | symbol): key is string => typeof key === 'string' && storage.getItem(key) !== null;
+  const target: Engine = {};
+  return new Proxy(target, {
+    get: (_target, key) => (has(key) ? (storage.getItem(key) ?? undefined) : undefined),
+    has: (_target, key) => has(key),
+    set: (_target, key, value) => {
+      if (typeof key !== 'string') return true;
+      try {
+        storage.setItem(key, String(value));
+      } catch {
+        noticeUnsaved();
+      }
+      return true;
+    },
+    deleteProperty: (_target, key) => {
+      if (typeof key === 'string') storage.removeItem(key);
+      return true;
+    },
+    ownKeys: () => Array.from({ length: storage.length }, (_, index) => storage.key(index) ?? '').filter(Boolean),
+    getOwnPropertyDescriptor: (_target, key) =>
+      has(key) ? { value: storage.getItem(key), enumerable: true, configurable: true, writable: true } : undefined,
+  });
+}
+
 function defaultEngine(): Engine {
   try {
-    if (typeof localStorage !== 'undefined') return localStorage;
+    if (typeof localStorage !== 'undefined') return guardStorage(localStorage);
   } catch {
-    // Private modes may throw on access: fall back to memory for this visit.
+    // Some private modes throw on access: keep this visit's work in memory.
   }
   return {};
 }
 
 let engine: Engine = defaultEngine();
+// @nanostores/persistent keeps its own engine (raw localStorage by default): give it the guarded one too,
+// so every store write goes through the same guard.
+if (typeof window !== 'undefined') setPersistentEngine(engine, windowPersistentEvents);
 
 /** Tests (and private browsing) swap the storage behind every store. */
 export function useStorageEngine(storage: Engine, events: Events = windowPersistentEvents): void {
@@ -31,12 +65,33 @@ export function useStorageEngine(storage: Engine, events: Events = windowPersist
 }
 
 export interface StorageNotice {
-  store: string;
-  backupKey: string;
-  reason: string;
+  kind: 'unreadable' | 'unsaved';
+  /** What the learner reads, naming what was affected and what to do. */
+  message: string;
+  backupKey?: string;
 }
 
-/** Problems found while reading saved data, for the page to announce. */
+const STORE_WORDS: Record<string, string> = {
+  'alongside:progress': 'progress',
+  'alongside:reflections': 'private notes',
+  'alongside:attempts': 'role-play results',
+  'alongside:roleplay-sessions': 'role-play in progress',
+  'alongside:self-assessment': 'self-check answers',
+};
+
+function noticeUnsaved(): void {
+  if (storageNotices.get().some((notice) => notice.kind === 'unsaved')) return;
+  storageNotices.set([
+    ...storageNotices.get(),
+    {
+      kind: 'unsaved',
+      message:
+        'This browser would not save your latest changes (its storage may be full or switched off). Everything is kept while this page stays open: download your record from “My record” before you close it.',
+    },
+  ]);
+}
+
+/** Problems found while reading or saving learner data, for the page to announce. */
 export const storageNotices = atom<StorageNotice[]>([]);
 
 export function dismissStorageNotices(): void {
@@ -58,20 +113,16 @@ export const storageKey = (name: string, version: number): string => `${name}:v$
 function quarantine(name: string, raw: string, reason: string): void {
   let backupKey = `${name}:backup:${new Date().toISOString()}`;
   for (let n = 2; engine[backupKey] !== undefined; n++) backupKey = `${name}:backup:${new Date().toISOString()}-${n}`;
-  try {
-    engine[backupKey] = raw;
-  } catch {
-    // Storage full: the notice still tells the learner; the clean state is more important.
-  }
-  storageNotices.set([...storageNotices.get(), { store: name, backupKey, reason }]);
-}
-
-function write(key: string, value: string): void {
-  try {
-    engine[key] = value;
-  } catch {
-    // Storage full or blocked: keep working in memory for this visit.
-  }
+  engine[backupKey] = raw;
+  const what = STORE_WORDS[name] ?? 'saved data';
+  storageNotices.set([
+    ...storageNotices.get(),
+    {
+      kind: 'unreadable',
+      backupKey,
+      message: `We couldn’t read the ${what} saved in this browser (${reason}), so that part starts with a clean slate. A copy was kept as “${backupKey}”: ask your trainer if you need help getting it back.`,
+    },
+  ]);
 }
 
 function migrateForward<T>(options: VersionedStoreOptions<T>): void {
@@ -90,7 +141,7 @@ function migrateForward<T>(options: VersionedStoreOptions<T>): void {
       }
       const current = options.read(value);
       if (current === undefined) throw new Error('migrated value has the wrong shape');
-      write(storageKey(name, version), JSON.stringify(current));
+      engine[storageKey(name, version)] = JSON.stringify(current);
     } catch (error) {
       quarantine(name, raw, `saved data from an older version could not be upgraded (${(error as Error).message})`);
     }
@@ -115,7 +166,7 @@ export function versionedAtom<T>(options: VersionedStoreOptions<T>): WritableAto
       }
       quarantine(options.name, raw, reason);
       const fresh = options.initial();
-      write(key, JSON.stringify(fresh));
+      engine[key] = JSON.stringify(fresh);
       return fresh;
     },
   });

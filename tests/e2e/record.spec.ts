@@ -25,6 +25,10 @@ test('a learner downloads their record, clears the browser, imports it, and ever
     /^1 of \d+ lessons done$/,
   );
   await expectNoAxeViolations(page);
+  // On a 320 px phone the results table scrolls inside its own region; the page never scrolls sideways.
+  await page.setViewportSize({ width: 320, height: 800 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+  await page.setViewportSize({ width: 1280, height: 800 });
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Download my record' }).click();
   const file = await (await download).path();

@@ -126,3 +126,53 @@ test('a module page links to its role-plays, and the index filters by module', a
   await expect(page.getByRole('link', { name: 'Waiting at the Pharmacy' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Harm Reduction' })).toBeHidden();
 });
+
+test('a saved place that no longer fits the role-play starts again with a clear notice, not a blank page', async ({
+  page,
+}) => {
+  await page.addInitScript(() => {
+    if (sessionStorage.getItem('seeded')) return;
+    sessionStorage.setItem('seeded', 'yes');
+    const snapshot = {
+      status: 'active',
+      value: 'N99',
+      context: { run: { scenarioId: 'mib-benefits-form-kitchen-table', nodeId: 'N99', history: [], checkpoints: [] } },
+    };
+    localStorage.setItem(
+      'alongside:roleplay-sessions:v1',
+      JSON.stringify({
+        version: 1,
+        sessions: {
+          'mib-benefits-form-kitchen-table:practice': {
+            attemptId: 'x',
+            startedAt: new Date().toISOString(),
+            seed: 1,
+            showingFeedback: false,
+            snapshot,
+          },
+        },
+      }),
+    );
+  });
+  await page.goto(URL);
+  await expect(page.getByText('We couldn’t pick up where you left off')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Your reply' })).toBeVisible();
+  await page.locator('button.reply').first().click();
+  await expect(page.getByText('We couldn’t pick up where you left off')).toBeHidden();
+  await page.reload();
+  await expect(page.getByText('Welcome back. You are where you left off.')).toBeVisible();
+});
+
+test('if the browser refuses to save, the role-play carries on and says how to keep the result', async ({ page }) => {
+  await page.addInitScript(() => {
+    Storage.prototype.setItem = () => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+  });
+  await page.goto(`${URL}?mode=assessed`);
+  await expect(page.getByRole('heading', { name: 'Your reply' })).toBeVisible();
+  await expect(page.getByRole('alert')).toContainText('This browser would not save your latest changes');
+  for (let guard = 0; guard < 8 && (await page.locator('button.reply').count()) > 0; guard++)
+    await page.locator('button.reply').first().click();
+  await expect(page.getByRole('heading', { name: /How it went/ })).toBeVisible();
+});

@@ -87,4 +87,9 @@ test('with one role-play attempt stored, the learner sees self-view and demonstr
   ).toHaveText(/^\d\.\d$/);
   await expect(page.getByText(/The biggest difference is in|tell a similar story/)).toBeVisible();
   await expectNoAxeViolations(page);
+  await page.setViewportSize({ width: 320, height: 800 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+  await expect(
+    page.getByRole('table', { name: /Your self-ratings by area/ }).getByRole('row', { name: /Goals/ }),
+  ).toContainText(/Practise: Lesson 2\.5/);
 });

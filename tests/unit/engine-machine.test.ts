@@ -1,6 +1,11 @@
 import { createActor, initialTransition, transition, type SnapshotFrom } from 'xstate';
 import { describe, expect, it } from 'vitest';
-import { compileScenario, type RolePlayEvent, type RolePlayMachine } from '../../src/engine/machine.ts';
+import {
+  compileScenario,
+  resumableSnapshot,
+  type RolePlayEvent,
+  type RolePlayMachine,
+} from '../../src/engine/machine.ts';
 import { playPath } from '../../src/engine/run.ts';
 import { loadScenario, realScenarioFiles } from './scenario-helpers.ts';
 
@@ -110,5 +115,54 @@ describe('practice mode in the machine', () => {
     expect(snapshot.value).toBe(scenario.startNode);
     expect(snapshot.context.run.history).toEqual([]);
     expect(snapshot.context.run.state).toEqual({ ...scenario.initialState, flags: [] });
+  });
+});
+
+describe('resuming a saved role-play', () => {
+  const scenario = loadScenario(realScenarioFiles()[0] ?? '');
+  const machine = compileScenario(scenario, 'practice');
+
+  it('accepts a snapshot this scenario can resume', () => {
+    const actor = createActor(machine).start();
+    actor.send({ type: 'learner.choose', optionId: scenario.benchmarks.exemplarPath[0] ?? '' });
+    const saved = JSON.parse(JSON.stringify(actor.getPersistedSnapshot())) as unknown;
+    expect(resumableSnapshot(scenario, saved)).toBe(saved);
+  });
+
+  it.each([
+    [
+      'a state the scenario no longer has',
+      {
+        status: 'active',
+        value: 'N99',
+        context: { run: { scenarioId: 'x', nodeId: 'N99', history: [], checkpoints: [] } },
+      },
+    ],
+    [
+      'another scenario’s run',
+      {
+        status: 'active',
+        value: scenario.startNode,
+        context: { run: { scenarioId: 'other', nodeId: scenario.startNode, history: [], checkpoints: [] } },
+      },
+    ],
+    [
+      'a reply id that no longer exists',
+      {
+        status: 'active',
+        value: scenario.startNode,
+        context: {
+          run: {
+            scenarioId: scenario.id,
+            nodeId: scenario.startNode,
+            history: [{ optionId: 'N9-Z' }],
+            checkpoints: [],
+          },
+        },
+      },
+    ],
+    ['damaged data', 'not a snapshot'],
+  ])('rejects %s instead of letting XState fail later', (_label, raw) => {
+    expect(resumableSnapshot(scenario, raw)).toBeUndefined();
   });
 });

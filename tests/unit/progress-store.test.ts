@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createProgressStore, markLesson, PROGRESS_STORE, recordCheck } from '../../src/stores/progress.ts';
 import { createReflectionsStore, saveReflection } from '../../src/stores/reflections.ts';
-import { dismissStorageNotices, storageNotices, useStorageEngine } from '../../src/stores/versioned.ts';
+import { dismissStorageNotices, guardStorage, storageNotices, useStorageEngine } from '../../src/stores/versioned.ts';
 
 const KEY = `${PROGRESS_STORE}:v2`;
 let storage: Record<string, string>;
@@ -70,7 +70,9 @@ describe('progress store', () => {
     expect(createProgressStore().get().lessons).toEqual({});
     expect(backups()).toHaveLength(1);
     expect(storage[backups()[0] ?? '']).toBe('{"completed": "not a list"}');
-    expect(storageNotices.get()[0]?.reason).toMatch(/could not be upgraded/);
+    expect(storageNotices.get()[0]?.message).toMatch(
+      /^We couldn’t read the progress saved in this browser \(saved data from an older version could not be upgraded/,
+    );
   });
 
   it.each([
@@ -103,5 +105,48 @@ describe('reflections store', () => {
     );
     saveReflection(store, 'mi-1-3-open-rewrite', '   ');
     expect(createReflectionsStore().get().entries).toEqual({});
+  });
+});
+
+/** A Storage that refuses every write, as a full or switched-off browser storage does. */
+class RefusingStorage implements Storage {
+  #items = new Map<string, string>();
+  get length(): number {
+    return this.#items.size;
+  }
+  clear(): void {
+    this.#items.clear();
+  }
+  getItem(key: string): string | null {
+    return this.#items.get(key) ?? null;
+  }
+  key(index: number): string | null {
+    return [...this.#items.keys()][index] ?? null;
+  }
+  removeItem(key: string): void {
+    this.#items.delete(key);
+  }
+  setItem(): void {
+    throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+  }
+}
+
+describe('when the browser refuses to save', () => {
+  it('keeps the change for this page and raises one notice that says how to keep it', () => {
+    useStorageEngine(guardStorage(new RefusingStorage()), { addEventListener() {}, removeEventListener() {} });
+    const store = createProgressStore();
+    expect(() => {
+      markLesson(store, 'a/one', true);
+      recordCheck(store, 'c', [1], true, 'a/one');
+    }).not.toThrow();
+    expect(store.get().lessons['a/one']).toBeDefined();
+    expect(store.get().checks['c']?.correct).toBe(true);
+    expect(storageNotices.get()).toEqual([
+      {
+        kind: 'unsaved',
+        message:
+          'This browser would not save your latest changes (its storage may be full or switched off). Everything is kept while this page stays open: download your record from “My record” before you close it.',
+      },
+    ]);
   });
 });

@@ -47,61 +47,63 @@ export const EndReport = forwardRef<HTMLHeadingElement, Props>(function EndRepor
           {ending.storyNote && <p className="meta">What happens next: {ending.storyNote}</p>}
         </div>
       )}
-      <table className="metrics">
-        <caption>Your scores {practice ? '(practice, first tries counted)' : '(assessed)'}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Measure</th>
-            <th scope="col">Score</th>
-            <th scope="col">Level</th>
-          </tr>
-        </thead>
-        <tbody>
-          <tr>
-            <th scope="row">Reflections to questions (R:Q)</th>
-            <td>{rq}</td>
-            <td>{LEVEL_WORDS[scores.levels.rq]}</td>
-          </tr>
-          <tr>
-            <th scope="row">Complex reflections</th>
-            <td>{Math.round(scores.pctCR)}%</td>
-            <td>{LEVEL_WORDS[scores.levels.pctCR]}</td>
-          </tr>
-          <tr>
-            <th scope="row">
-              Relational (partnership {two(scores.partnership)}, empathy {two(scores.empathy)})
-            </th>
-            <td>{scores.relational.toFixed(1)}</td>
-            <td>{LEVEL_WORDS[scores.levels.relational]}</td>
-          </tr>
-          <tr>
-            <th scope="row">
-              Technical (change talk {two(scores.cct)}, sustain talk {two(scores.sst)})
-            </th>
-            <td>{scores.technical.toFixed(1)}</td>
-            <td>{LEVEL_WORDS[scores.levels.technical]}</td>
-          </tr>
-          <tr>
-            <th scope="row">Stance: on tap (+1) or on top (−1)</th>
-            <td>{scores.SI.toFixed(2)}</td>
-            <td>{scores.SI >= 0.5 ? 'partnering' : scores.SI > 0 ? 'mixed' : 'expert-leaning'}</td>
-          </tr>
-          <tr>
-            <th scope="row">MI-adherent / non-adherent replies</th>
-            <td>
-              {scores.AD} / {scores.NA}
-            </td>
-            <td>{scores.NA === 0 ? 'none non-adherent' : 'some steering'}</td>
-          </tr>
-          {practice && (
+      <div className="table-scroll" role="region" aria-label="Your scores" tabIndex={0}>
+        <table className="metrics">
+          <caption>Your scores {practice ? '(practice, first tries counted)' : '(assessed)'}</caption>
+          <thead>
             <tr>
-              <th scope="row">First-try match with the strongest reply</th>
-              <td>{Math.round(stats.firstTryMatch * 100)}%</td>
-              <td>{stats.retries} retried</td>
+              <th scope="col">Measure</th>
+              <th scope="col">Score</th>
+              <th scope="col">Level</th>
             </tr>
-          )}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            <tr>
+              <th scope="row">Reflections to questions (R:Q)</th>
+              <td>{rq}</td>
+              <td>{LEVEL_WORDS[scores.levels.rq]}</td>
+            </tr>
+            <tr>
+              <th scope="row">Complex reflections</th>
+              <td>{Math.round(scores.pctCR)}%</td>
+              <td>{LEVEL_WORDS[scores.levels.pctCR]}</td>
+            </tr>
+            <tr>
+              <th scope="row">
+                Relational (partnership {two(scores.partnership)}, empathy {two(scores.empathy)})
+              </th>
+              <td>{scores.relational.toFixed(1)}</td>
+              <td>{LEVEL_WORDS[scores.levels.relational]}</td>
+            </tr>
+            <tr>
+              <th scope="row">
+                Technical (change talk {two(scores.cct)}, sustain talk {two(scores.sst)})
+              </th>
+              <td>{scores.technical.toFixed(1)}</td>
+              <td>{LEVEL_WORDS[scores.levels.technical]}</td>
+            </tr>
+            <tr>
+              <th scope="row">Stance: on tap (+1) or on top (−1)</th>
+              <td>{scores.SI.toFixed(2)}</td>
+              <td>{scores.SI >= 0.5 ? 'partnering' : scores.SI > 0 ? 'mixed' : 'expert-leaning'}</td>
+            </tr>
+            <tr>
+              <th scope="row">MI-adherent / non-adherent replies</th>
+              <td>
+                {scores.AD} / {scores.NA}
+              </td>
+              <td>{scores.NA === 0 ? 'none non-adherent' : 'some steering'}</td>
+            </tr>
+            {practice && (
+              <tr>
+                <th scope="row">First-try match with the strongest reply</th>
+                <td>{Math.round(stats.firstTryMatch * 100)}%</td>
+                <td>{stats.retries} retried</td>
+              </tr>
+            )}
+          </tbody>
+        </table>
+      </div>
       {scores.ruptures.length > 0 && (
         <section aria-labelledby="rp-ruptures-heading">
           <h3 id="rp-ruptures-heading">Strains in the relationship</h3>

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { createActor, type Actor } from 'xstate';
 import { feedbackForLast } from '../../engine/feedback.ts';
-import { compileScenario, snapshotAfterRetry, type RolePlayMachine } from '../../engine/machine.ts';
+import { compileScenario, resumableSnapshot, snapshotAfterRetry, type RolePlayMachine } from '../../engine/machine.ts';
 import { availableOptions, canRetry, type Mode, type Run } from '../../engine/run.ts';
 import { scoreRun } from '../../engine/scoring.ts';
 import type { Scenario } from '../../schemas/scenario.ts';
@@ -43,28 +43,35 @@ function readMode(): Mode {
 }
 
 /** Resumes the saved session for this role-play and mode, or starts a new one. */
-function openSession(machine: RolePlayMachine, key: string): { live: Live; phase: Phase; resumed: boolean } {
+function openSession(
+  scenario: Scenario,
+  machine: RolePlayMachine,
+  key: string,
+): { live: Live; phase: Phase; resumed: boolean; couldNotResume: boolean } {
   const saved = sessionsStore().get().sessions[key];
-  if (saved) {
-    try {
-      const actor = createActor(machine, { snapshot: saved.snapshot as never });
-      actor.start();
-      const session = {
-        attemptId: saved.attemptId,
-        startedAt: saved.startedAt,
-        seed: saved.seed,
-        showingFeedback: saved.showingFeedback,
-      };
-      return { live: { actor, session }, phase: saved.showingFeedback ? 'feedback' : 'playing', resumed: true };
-    } catch {
-      saveSession(key, undefined); // A snapshot from an older version of the scenario cannot resume: start again.
-    }
+  const snapshot = saved && resumableSnapshot(scenario, saved.snapshot);
+  if (saved && snapshot) {
+    const actor = createActor(machine, { snapshot: snapshot as never });
+    actor.start();
+    const session = {
+      attemptId: saved.attemptId,
+      startedAt: saved.startedAt,
+      seed: saved.seed,
+      showingFeedback: saved.showingFeedback,
+    };
+    return {
+      live: { actor, session },
+      phase: saved.showingFeedback ? 'feedback' : 'playing',
+      resumed: true,
+      couldNotResume: false,
+    };
   }
   const actor = createActor(machine);
   actor.start();
   const session = newSession();
+  // A saved place that no longer fits this role-play (it was edited, or the data is damaged) is replaced.
   saveSession(key, { ...session, snapshot: actor.getPersistedSnapshot() });
-  return { live: { actor, session }, phase: 'playing', resumed: false };
+  return { live: { actor, session }, phase: 'playing', resumed: false, couldNotResume: saved !== undefined };
 }
 
 /**
@@ -75,7 +82,7 @@ export default function RolePlayPlayer({ scenario }: Props) {
   const [mode] = useState(readMode);
   const machine = useMemo(() => compileScenario(scenario, mode), [scenario, mode]);
   const key = sessionKey(scenario.id, mode);
-  const [opened] = useState(() => openSession(machine, key));
+  const [opened] = useState(() => openSession(scenario, machine, key));
   const [live, setLive] = useState(opened.live);
   const [run, setRun] = useState<Run>(() => opened.live.actor.getSnapshot().context.run);
   const [phase, setPhase] = useState<Phase>(opened.phase);
@@ -175,6 +182,12 @@ export default function RolePlayPlayer({ scenario }: Props) {
           : 'Assessed mode: no feedback until the end. Only the person’s words and cues tell you how it is going.'}{' '}
         <a href={`?mode=${other}`}>Switch to {other} mode</a>
       </p>
+      {opened.couldNotResume && !resumed && run.history.length === 0 && (
+        <p className="notice" role="status">
+          We couldn’t pick up where you left off: this role-play has changed since then, or the saved place was damaged.
+          It starts again from the beginning. Your finished role-plays are not affected.
+        </p>
+      )}
       {resumed && phase !== 'report' && (
         <p className="notice" role="status">
           Welcome back. You are where you left off.{' '}
