@@ -7,24 +7,13 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from '@playwright/test';
+import { chromiumLaunchOptions } from '../tests/e2e/chromium.ts';
 
 export interface PageJs {
   page: string;
   when: string;
   gzipBytes: number;
 }
-
-const executablePath =
-  process.env['CHROMIUM_PATH'] ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
-const args = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 async function measure(page: Page, url: string, act?: (page: Page) => Promise<void>): Promise<[number, number]> {
   const sizes = new Map<string, number>();
@@ -51,7 +40,7 @@ async function measure(page: Page, url: string, act?: (page: Page) => Promise<vo
 export async function measurePageJs(port = 4390): Promise<PageJs[]> {
   if (!existsSync('dist/index.html')) throw new Error('Run `npm run build` first: page JS is measured on dist/.');
   const server = spawn(process.execPath, ['tests/e2e/serve-dist.ts', String(port)], { stdio: 'ignore' });
-  const browser = await chromium.launch({ ...(executablePath ? { executablePath } : {}), args });
+  const browser = await chromium.launch(chromiumLaunchOptions());
   const base = `http://127.0.0.1:${String(port)}`;
   try {
     await new Promise((resolve) => setTimeout(resolve, 500));
