@@ -9,7 +9,13 @@ import { courseIntegrity } from './src/course/integration.ts';
 export default defineConfig({
   site: process.env.SITE_URL ?? 'http://127.0.0.1:4321',
   trailingSlash: 'always',
-  integrations: [courseIntegrity(), mdx(), react(), sitemap()],
+  integrations: [
+    courseIntegrity(),
+    mdx(),
+    react(),
+    // A transcript page shows one attempt saved on the learner's device: nothing to index on its own.
+    sitemap({ filter: (page) => !page.includes('/transcript/') }),
+  ],
   server: { host: '127.0.0.1', port: 4321 },
   devToolbar: { enabled: false },
 });

@@ -1,16 +1,6 @@
 import { gapFor, observedFromAttempts, type Observed } from '../assessment/gap.ts';
 import type { Attempt } from '../stores/roleplays.ts';
-
-const SVG = 'http://www.w3.org/2000/svg';
-
-function svg<K extends keyof SVGElementTagNameMap>(
-  tag: K,
-  attributes: Record<string, string>,
-): SVGElementTagNameMap[K] {
-  const element = document.createElementNS(SVG, tag);
-  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
-  return element;
-}
+import { scrollingTable, svg } from './svg.ts';
 
 interface Row {
   id: string;
@@ -122,9 +112,6 @@ export function renderGapView(container: HTMLElement, rows: Row[], attempts: rea
   reading.textContent = biggest
     ? `The biggest difference is in ${biggest.label}: ${biggest.text.charAt(0).toLowerCase()}${biggest.text.slice(1)}${biggest.supervision ? ' It may be worth talking through in reflective supervision, if you choose.' : ''} Treat this as information for practice, not a judgement.`
     : 'Your self-ratings and your role-plays tell a similar story in every area with evidence.';
-  const scroll = Object.assign(document.createElement('div'), { className: 'table-scroll', tabIndex: 0 });
-  scroll.setAttribute('role', 'region');
-  scroll.setAttribute('aria-label', 'Your rating and your role-play score for each area');
-  scroll.append(table);
+  const scroll = scrollingTable('Your rating and your role-play score for each area', table);
   container.replaceChildren(heading, basis, chart, scroll, reading);
 }

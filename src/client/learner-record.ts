@@ -3,8 +3,13 @@ import { progressStore } from '../stores/progress.ts';
 import { reflectionsStore } from '../stores/reflections.ts';
 import { attemptsStore } from '../stores/roleplays.ts';
 import { selfAssessmentStore } from '../stores/self-assessment.ts';
+import { bandTrends } from '../record/trend.ts';
 import './progress-views.ts';
+import { renderBandTrends } from './band-trend.ts';
 import { CourseElement } from './course-element.ts';
+import { renderGapView } from './gap-view.ts';
+import { attemptRows } from './record-attempts.ts';
+import { selfCheckHistory, type SubscaleLabel } from './self-check-history.ts';
 
 const currentParts = () => ({
   progress: progressStore().get(),
@@ -13,43 +18,41 @@ const currentParts = () => ({
   selfAssessment: selfAssessmentStore().get(),
 });
 
-/** <al-learner-record>: role-play results, and download / import of the whole record. */
+/** <al-learner-record>: role-play results and trends, self-checks, print, and download / import of the record. */
 class LearnerRecordElement extends CourseElement {
-  #unsubscribe: (() => void) | undefined;
+  #unsubscribe: (() => void)[] = [];
 
   connectedCallback(): void {
     const titles = JSON.parse(this.dataset['titles'] ?? '{}') as Record<string, string>;
-    this.#unsubscribe = attemptsStore().subscribe(({ attempts }) => {
-      const rows = [...attempts]
-        .sort((a, b) => b.finishedAt.localeCompare(a.finishedAt))
-        .map((attempt) => {
-          const row = document.createElement('tr');
-          const cells = [
-            new Date(attempt.finishedAt).toLocaleDateString(undefined, { dateStyle: 'medium' }),
-            titles[attempt.scenarioId] ?? attempt.scenarioId,
-            attempt.mode,
-            attempt.band,
-            attempt.scores.rq === null ? '—' : attempt.scores.rq.toFixed(1),
-            `${String(Math.round(attempt.scores.pctCR))}%`,
-            attempt.scores.relational.toFixed(1),
-            attempt.scores.technical.toFixed(1),
-          ];
-          cells.forEach((text, index) => {
-            const cell = document.createElement(index === 0 ? 'th' : 'td');
-            if (index === 0) cell.setAttribute('scope', 'row');
-            if (index === 1) {
-              const link = document.createElement('a');
-              link.href = `/roleplays/${attempt.scenarioId}/`;
-              link.textContent = text;
-              cell.append(link);
-            } else cell.textContent = text;
-            row.append(cell);
-          });
-          return row;
-        });
+    const subscales = JSON.parse(this.dataset['subscales'] ?? '[]') as SubscaleLabel[];
+    const instrumentId = this.dataset['instrument'] ?? '';
+    const render = (): void => {
+      const { attempts } = attemptsStore().get();
+      const rows = attemptRows(attempts, titles);
       this.byRole('attempts').replaceChildren(...rows);
       this.byRole('attempts-table').hidden = rows.length === 0;
       this.byRole('no-attempts').hidden = rows.length > 0;
+      renderBandTrends(this.byRole('trends'), bandTrends(attempts), titles);
+      const history = selfAssessmentStore()
+        .get()
+        .history.filter((entry) => entry.instrumentId === instrumentId);
+      const latest = history.at(-1);
+      this.byRole('no-self-checks').hidden = latest !== undefined;
+      this.byRole('self-checks').hidden = latest === undefined;
+      if (!latest) return;
+      this.byRole('self-check-history').replaceChildren(selfCheckHistory(history, subscales));
+      renderGapView(
+        this.byRole('gap'),
+        subscales.map((subscale) => ({ ...subscale, self: latest.subscales[subscale.id] ?? null })),
+        attempts,
+      );
+    };
+    this.#unsubscribe = [attemptsStore().listen(render), selfAssessmentStore().listen(render)];
+    render();
+    this.byRole('printed-on').textContent =
+      `Supervision summary, printed ${new Date().toLocaleDateString(undefined, { dateStyle: 'long' })}. Kept by the learner; private notes are not included.`;
+    this.byRole('print').addEventListener('click', () => {
+      window.print();
     });
     this.byRole('export').addEventListener('click', () => {
       const blob = new Blob([JSON.stringify(buildRecord(currentParts()), null, 2)], { type: 'application/json' });
@@ -85,7 +88,7 @@ class LearnerRecordElement extends CourseElement {
   }
 
   disconnectedCallback(): void {
-    this.#unsubscribe?.();
+    for (const stop of this.#unsubscribe) stop();
   }
 
   #status(message: string): void {

@@ -3,6 +3,7 @@ import type { Instrument } from '../schemas/instrument.ts';
 import { answer, finish, selfAssessmentStore, type SelfAssessmentResult } from '../stores/self-assessment.ts';
 import { attemptsStore } from '../stores/roleplays.ts';
 import { renderGapView } from './gap-view.ts';
+import { selfCheckHistory } from './self-check-history.ts';
 import './storage-notice.ts';
 import { CourseElement } from './course-element.ts';
 
@@ -132,37 +133,12 @@ class SelfAssessmentElement extends CourseElement {
   #history(): void {
     const instrument = this.#instrument;
     if (!instrument) return;
-    const history = [...selfAssessmentStore().get().history]
-      .filter((entry) => entry.instrumentId === instrument.id)
-      .reverse();
+    const history = selfAssessmentStore()
+      .get()
+      .history.filter((entry) => entry.instrumentId === instrument.id);
     const section = this.byRole('history-section');
     section.hidden = history.length === 0;
-    const head = document.createElement('tr');
-    for (const label of ['Date', ...instrument.subscales.map((subscale) => subscale.label), 'Overall']) {
-      const cell = document.createElement('th');
-      cell.setAttribute('scope', 'col');
-      cell.textContent = label;
-      head.append(cell);
-    }
-    this.byRole('history-head').replaceChildren(head);
-    this.byRole('history').replaceChildren(
-      ...history.map((entry) => {
-        const row = document.createElement('tr');
-        const date = document.createElement('th');
-        date.setAttribute('scope', 'row');
-        date.textContent = new Date(entry.completedAt).toLocaleDateString(undefined, { dateStyle: 'medium' });
-        row.append(date);
-        for (const value of [
-          ...instrument.subscales.map((subscale) => entry.subscales[subscale.id] ?? null),
-          entry.overall,
-        ]) {
-          const cell = document.createElement('td');
-          cell.textContent = value === null ? '—' : value.toFixed(1);
-          row.append(cell);
-        }
-        return row;
-      }),
-    );
+    this.byRole('history').replaceChildren(selfCheckHistory(history, instrument.subscales));
   }
 }
 

@@ -26,7 +26,13 @@ export function getScenarios(root = process.cwd()): Scenario[] {
 export const scenariosOf = (moduleId: string, root = process.cwd()): Scenario[] =>
   getScenarios(root).filter((scenario) => scenario.module === moduleId);
 
-export const roleplayUrl = (id: string): string => `/roleplays/${id}/`;
+export { roleplayUrl } from './urls.ts';
+
+/** What a browser needs to play or replay a role-play: the QA fixtures are for the build's checks only. */
+export const playable = (scenario: Scenario): Scenario => ({
+  ...scenario,
+  benchmarks: { ...scenario.benchmarks, fixtures: [] },
+});
 
 export const SETTING_WORDS: Record<string, string> = {
   'home-visit': 'Home visit',

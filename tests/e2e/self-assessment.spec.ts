@@ -92,4 +92,16 @@ test('with one role-play attempt stored, the learner sees self-view and demonstr
   await expect(
     page.getByRole('table', { name: /Your self-ratings by area/ }).getByRole('row', { name: /Goals/ }),
   ).toContainText(/Practise: Lesson 2\.5/);
+
+  // The learner record carries the same comparison and the dated self-check history.
+  const overall = /Overall practice index: (\d\.\d)/.exec(
+    (await page.getByText('Overall practice index').textContent()) ?? '',
+  );
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto('/progress/');
+  const history = page.getByRole('table', { name: 'Your self-check history, newest first' });
+  await expect(history.getByRole('row')).toHaveCount(2);
+  await expect(history.getByRole('row').nth(1).getByRole('cell').last()).toHaveText(overall?.[1] ?? 'missing');
+  await expect(page.getByRole('table', { name: 'Your rating and your role-play score for each area' })).toBeVisible();
+  await expectNoAxeViolations(page);
 });
