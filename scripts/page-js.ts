@@ -63,6 +63,8 @@ export async function measurePageJs(port = 4390): Promise<PageJs[]> {
       ['home', '/'],
       ['my record (/progress/)', '/progress/'],
       ['self-check', '/self-assessment/'],
+      ['annotated transcript', '/roleplays/mib-benefits-form-kitchen-table/transcript/?attempt=none'],
+      ['certificate', '/certificate/'],
     ] as const) {
       const [loaded] = await measure(await fresh(), base + path);
       results.push({ page: name, when: 'loaded', gzipBytes: loaded });
