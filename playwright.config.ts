@@ -15,7 +15,7 @@ export default defineConfig({
     launchOptions: chromiumLaunchOptions(),
   },
   webServer: {
-    command: `node tests/e2e/serve-dist.ts ${port}`,
+    command: `node tests/e2e/start-server.ts ${port}`,
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: !process.env['CI'],
     timeout: 60_000,

@@ -38,7 +38,8 @@ async function measure(page: Page, url: string, act?: (page: Page) => Promise<vo
 }
 
 export async function measurePageJs(port = 4390): Promise<PageJs[]> {
-  if (!existsSync('dist/index.html')) throw new Error('Run `npm run build` first: page JS is measured on dist/.');
+  if (!existsSync('dist/client/index.html'))
+    throw new Error('Run `npm run build` first: page JS is measured on dist/.');
   const server = spawn(process.execPath, ['tests/e2e/serve-dist.ts', String(port)], { stdio: 'ignore' });
   const browser = await chromium.launch(chromiumLaunchOptions());
   const base = `http://127.0.0.1:${String(port)}`;

@@ -1,6 +1,7 @@
 /**
  * `npm start`: builds the course if the build is missing or older than the sources, then serves it
- * on http://127.0.0.1:4321. Progress is kept in the learner's browser, so nothing else is needed.
+ * on http://127.0.0.1:4321 with the embedded SQLite database (data/alongside.db), so nothing else
+ * is needed. Set DATABASE_URL to use PostgreSQL instead.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -20,10 +21,10 @@ function run(args: string[]): void {
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-const builtAt = existsSync('dist/index.html') ? statSync('dist/index.html').mtimeMs : 0;
+const builtAt = existsSync('dist/server/entry.mjs') ? statSync('dist/server/entry.mjs').mtimeMs : 0;
 if (builtAt < Math.max(...SOURCES.map(newest))) {
   console.log('Building the course…');
   run(['build']);
 }
-console.log('Alongside is running at http://127.0.0.1:4321/ (Ctrl+C to stop)');
-run(['preview', '--host', '127.0.0.1', '--port', process.env['PORT'] ?? '4321']);
+const served = spawnSync(process.execPath, ['scripts/serve.ts'], { stdio: 'inherit' });
+process.exit(served.status ?? 1);

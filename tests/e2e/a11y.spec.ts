@@ -3,9 +3,9 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { expectNoAxeViolations } from './helpers.ts';
 
 // Every page the build lists in its sitemap, as paths on the test server.
-const sitemaps = readdirSync('dist').filter((name) => /^sitemap-\d+\.xml$/.test(name));
+const sitemaps = readdirSync('dist/client').filter((name) => /^sitemap-\d+\.xml$/.test(name));
 const paths = sitemaps.flatMap((name) =>
-  [...readFileSync(`dist/${name}`, 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g)].map(
+  [...readFileSync(`dist/client/${name}`, 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g)].map(
     (match) => new URL(match[1] ?? '').pathname,
   ),
 );

@@ -6,7 +6,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 
-const root = resolve('dist');
+const root = resolve('dist/client');
 const port = Number(process.argv[2] ?? 4322);
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

@@ -1,0 +1,61 @@
+/**
+ * `npm run admin -- create-trainer EMAIL [--name "Full Name"] [--admin]`: makes a trainer (or admin)
+ * account on the configured database (DATABASE_URL, or the SQLite file) and prints a one-time
+ * password to hand over; the trainer changes it after signing in, on /account/.
+ */
+import { randomBytes } from 'node:crypto';
+import { parseArgs } from 'node:util';
+import { AccountExistsError, authOptions, createAccount, createAuth } from '../server/auth.ts';
+import { ConfigError, readConfig } from '../server/config.ts';
+import { openDatabase } from '../server/db/connect.ts';
+import { migrate } from '../server/db/migrate.ts';
+
+const USAGE = 'Usage: npm run admin -- create-trainer EMAIL [--name "Full Name"] [--admin]';
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+async function main(argv: string[]): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { name: { type: 'string' }, admin: { type: 'boolean', default: false } },
+  });
+  const [command, email] = positionals;
+  if (command !== 'create-trainer' || !email) {
+    console.error(USAGE);
+    return 2;
+  }
+  if (!EMAIL.test(email)) {
+    console.error(`"${email}" is not an email address. ${USAGE}`);
+    return 2;
+  }
+  const config = readConfig();
+  const connection = openDatabase({ url: config.databaseUrl, file: config.sqliteFile });
+  try {
+    await migrate(connection, authOptions(connection, config.auth));
+    const auth = createAuth(connection, config.auth);
+    const password = randomBytes(12).toString('base64url');
+    const role = values.admin ? 'admin' : 'trainer';
+    const name = values.name ?? email.split('@')[0] ?? email;
+    await createAccount(auth, { email, name, password, role });
+    console.log(`Created ${role} ${email.toLowerCase()} on ${connection.where}.`);
+    console.log(`One-time password: ${password}`);
+    console.log('Give it to them privately. They sign in at /sign-in/ and change it on /account/.');
+    return 0;
+  } catch (error) {
+    if (error instanceof AccountExistsError) {
+      console.error(error.message);
+      return 1;
+    }
+    throw error;
+  } finally {
+    await connection.close();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof ConfigError ? error.message : error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,59 @@
+import { replayChoices } from '../../engine/annotated.ts';
+import { scoreRun, summarise } from '../../engine/scoring.ts';
+import type { Scenario } from '../../schemas/scenario.ts';
+import type { Auth } from '../auth.ts';
+import type { Connection } from '../db/connect.ts';
+import { HttpError, handle, json, readJson } from '../http.ts';
+import { assignmentForLearner } from '../repo/assignments.ts';
+import { storeAttempt } from '../repo/attempts.ts';
+import { requireViewer } from '../session.ts';
+import { syncAttemptBody } from './sync-schema.ts';
+
+export interface ApiDeps {
+  connection: Connection;
+  auth: Auth;
+  scenarios: () => Scenario[];
+}
+
+/**
+ * POST /api/attempts: a learner's device sends a finished attempt of an assigned role-play.
+ * 201 stored, 200 already stored (the same UUID again), 404 for an assignment that is not theirs,
+ * 409 when the UUID belongs to someone else's attempt, 422 when the replies do not fit the role-play.
+ */
+export function postAttempt(request: Request, deps: ApiDeps): Promise<Response> {
+  return handle(async () => {
+    const viewer = await requireViewer(deps.auth, request.headers);
+    const body = await readJson(request, syncAttemptBody);
+    const { db } = deps.connection;
+    const assignment = await assignmentForLearner(db, viewer.id, body.assignmentId);
+    if (!assignment) throw new HttpError(404, 'There is no such assignment for you.');
+    if (assignment.scenario_id !== body.attempt.scenarioId)
+      throw new HttpError(422, `This assignment is for the role-play ${assignment.scenario_id}.`);
+    if (assignment.mode !== body.attempt.mode)
+      throw new HttpError(422, `Your trainer assigned this role-play in ${assignment.mode} mode.`);
+    const scenario = deps.scenarios().find((candidate) => candidate.id === assignment.scenario_id);
+    if (!scenario) throw new HttpError(422, `The role-play ${assignment.scenario_id} is no longer in the course.`);
+    const replay = replayChoices(scenario, body.attempt.mode, body.attempt.transcript);
+    if (!replay.ok) throw new HttpError(422, replay.reason);
+    if (!replay.run.ended) throw new HttpError(422, 'The role-play was not finished: send it once it has ended.');
+    const scores = scoreRun(scenario, replay.run);
+    const ending = scenario.endings.find((candidate) => candidate.id === replay.run.nodeId);
+    const result = await storeAttempt(db, {
+      id: body.attempt.id,
+      assignment_id: assignment.id,
+      learner_id: viewer.id,
+      scenario_id: scenario.id,
+      mode: body.attempt.mode,
+      band: scores.band,
+      outcome: ending?.outcome ?? 'partial',
+      ending_id: replay.run.nodeId,
+      started_at: body.attempt.startedAt,
+      finished_at: body.attempt.finishedAt,
+      received_at: new Date().toISOString(),
+      scores: JSON.stringify(summarise(scores)),
+      transcript: JSON.stringify(body.attempt.transcript),
+    });
+    if (result === 'conflict') throw new HttpError(409, 'An attempt with this id already exists.');
+    return json(result === 'stored' ? 201 : 200, { id: body.attempt.id, status: result, band: scores.band });
+  });
+}

@@ -1,0 +1,88 @@
+import { betterAuth, type BetterAuthOptions } from 'better-auth';
+import type { Connection } from './db/connect.ts';
+
+export type Role = 'learner' | 'trainer' | 'admin';
+
+export interface AuthSettings {
+  secret: string;
+  /** The public address of the site, e.g. https://alongside.example.org. */
+  baseURL: string;
+  /** Other origins allowed to send state-changing requests (besides baseURL). */
+  trustedOrigins: string[];
+  production: boolean;
+  /** Header holding the client's address, set by our server code or a trusted proxy (never the client). */
+  ipHeader: string;
+  /** Sign-in attempts allowed per address per minute. */
+  signInPerMinute?: number;
+}
+
+/** better-auth's options for this app; also used to create its tables (see db/migrate.ts). */
+export function authOptions(connection: Connection, settings: AuthSettings): BetterAuthOptions {
+  return {
+    appName: 'Alongside',
+    database: { db: connection.db, type: connection.kind },
+    secret: settings.secret,
+    baseURL: settings.baseURL,
+    basePath: '/api/auth',
+    trustedOrigins: [settings.baseURL, ...settings.trustedOrigins],
+    // Accounts are made by `npm run admin` (trainers) and invite links (learners), never by open sign-up.
+    emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 10, maxPasswordLength: 128 },
+    user: {
+      additionalFields: {
+        role: { type: 'string', required: false, defaultValue: 'learner', input: false },
+      },
+    },
+    session: { expiresIn: 60 * 60 * 24 * 14, updateAge: 60 * 60 * 24 },
+    rateLimit: {
+      enabled: true,
+      storage: 'database',
+      window: 60,
+      max: 300,
+      customRules: { '/sign-in/email': { window: 60, max: settings.signInPerMinute ?? 5 } },
+    },
+    advanced: {
+      useSecureCookies: settings.production,
+      ipAddress: { ipAddressHeaders: [settings.ipHeader] },
+      defaultCookieAttributes: { sameSite: 'lax', httpOnly: true },
+    },
+    telemetry: { enabled: false },
+  };
+}
+
+export function createAuth(connection: Connection, settings: AuthSettings) {
+  return betterAuth(authOptions(connection, settings));
+}
+
+export type Auth = ReturnType<typeof createAuth>;
+
+/** Creates an account with a password directly (no sign-up endpoint): trainers by the admin CLI, learners by invite. */
+export async function createAccount(
+  auth: Auth,
+  account: { email: string; name: string; password: string; role: Role },
+): Promise<{ id: string; email: string; name: string }> {
+  const context = await auth.$context;
+  const email = account.email.trim().toLowerCase();
+  if (await context.internalAdapter.findUserByEmail(email)) throw new AccountExistsError(email);
+  const user = await context.internalAdapter.createUser(
+    {
+      email,
+      name: account.name,
+      emailVerified: false,
+      role: account.role,
+    },
+    { method: 'admin' },
+  );
+  await context.internalAdapter.linkAccount({
+    userId: user.id,
+    providerId: 'credential',
+    accountId: user.id,
+    password: await context.password.hash(account.password),
+  });
+  return { id: user.id, email: user.email, name: user.name };
+}
+
+export class AccountExistsError extends Error {
+  constructor(email: string) {
+    super(`An account for ${email} already exists.`);
+  }
+}

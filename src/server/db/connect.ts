@@ -1,0 +1,46 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { NodeSqliteDialect } from '@better-auth/kysely-adapter/node-sqlite-dialect';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { Database } from './schema.ts';
+
+export type DatabaseKind = 'sqlite' | 'postgres';
+
+export interface Connection {
+  db: Kysely<Database>;
+  kind: DatabaseKind;
+  /** Where the data lives, for start-up messages (never includes a password). */
+  where: string;
+  close: () => Promise<void>;
+}
+
+export const DEFAULT_SQLITE_FILE = 'data/alongside.db';
+
+/**
+ * SQLite file: WAL so readers never block the writer; a busy timeout so a second process waits
+ * for the write lock instead of failing; foreign keys on. SQLite's own locking keeps two processes
+ * from corrupting the file (tests/server/sqlite-two-processes.test.ts).
+ */
+export function openSqlite(file: string): Connection {
+  const path = resolve(file);
+  mkdirSync(dirname(path), { recursive: true });
+  const database = new DatabaseSync(path, { timeout: 10_000 });
+  database.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;');
+  const db = new Kysely<Database>({ dialect: new NodeSqliteDialect({ database }) });
+  return { db, kind: 'sqlite', where: path, close: () => db.destroy() };
+}
+
+export function openPostgres(url: string): Connection {
+  const pool = new pg.Pool({ connectionString: url, max: Number(process.env['DATABASE_POOL_MAX'] ?? 10) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const where = new URL(url);
+  where.password = '';
+  return { db, kind: 'postgres', where: where.toString(), close: () => db.destroy() };
+}
+
+/** PostgreSQL when a URL is given (DATABASE_URL), otherwise the embedded SQLite file. */
+export function openDatabase(options: { url?: string | undefined; file?: string | undefined } = {}): Connection {
+  return options.url ? openPostgres(options.url) : openSqlite(options.file ?? DEFAULT_SQLITE_FILE);
+}

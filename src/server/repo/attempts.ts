@@ -1,0 +1,77 @@
+import type { Kysely } from 'kysely';
+import type { AttemptTable, Database } from '../db/schema.ts';
+
+type Db = Kysely<Database>;
+
+export type StoredAttempt = AttemptTable;
+
+/**
+ * Stores an attempt once. The attempt's UUID is the idempotency key: sending it again (a retry
+ * after a lost response) stores nothing new and reports a duplicate; the same UUID from another
+ * learner or for another assignment is a conflict and is never merged.
+ */
+export async function storeAttempt(db: Db, attempt: StoredAttempt): Promise<'stored' | 'duplicate' | 'conflict'> {
+  const inserted = await db
+    .insertInto('attempt')
+    .values(attempt)
+    .onConflict((oc) => oc.column('id').doNothing())
+    .executeTakeFirst();
+  if (Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0) return 'stored';
+  const existing = await db
+    .selectFrom('attempt')
+    .select(['learner_id', 'assignment_id'])
+    .where('id', '=', attempt.id)
+    .executeTakeFirst();
+  return existing?.learner_id === attempt.learner_id && existing.assignment_id === attempt.assignment_id
+    ? 'duplicate'
+    : 'conflict';
+}
+
+export function attemptsOfCohort(db: Db, cohortId: string): Promise<StoredAttempt[]> {
+  return db
+    .selectFrom('attempt')
+    .innerJoin('assignment', 'assignment.id', 'attempt.assignment_id')
+    .selectAll('attempt')
+    .where('assignment.cohort_id', '=', cohortId)
+    .orderBy('attempt.finished_at')
+    .execute();
+}
+
+export function attemptsOfLearnerInCohort(db: Db, cohortId: string, learnerId: string): Promise<StoredAttempt[]> {
+  return db
+    .selectFrom('attempt')
+    .innerJoin('assignment', 'assignment.id', 'attempt.assignment_id')
+    .selectAll('attempt')
+    .where('assignment.cohort_id', '=', cohortId)
+    .where('attempt.learner_id', '=', learnerId)
+    .orderBy('attempt.finished_at', 'desc')
+    .execute();
+}
+
+/** An attempt, only for the trainer who owns its cohort or the learner who made it. */
+export function attemptFor(
+  db: Db,
+  viewer: { id: string; role: string },
+  attemptId: string,
+): Promise<(StoredAttempt & { cohort_id: string }) | undefined> {
+  let query = db
+    .selectFrom('attempt')
+    .innerJoin('assignment', 'assignment.id', 'attempt.assignment_id')
+    .innerJoin('cohort', 'cohort.id', 'assignment.cohort_id')
+    .selectAll('attempt')
+    .select('assignment.cohort_id')
+    .where('attempt.id', '=', attemptId);
+  query =
+    viewer.role === 'trainer' || viewer.role === 'admin'
+      ? query.where((eb) => eb.or([eb('cohort.trainer_id', '=', viewer.id), eb('attempt.learner_id', '=', viewer.id)]))
+      : query.where('attempt.learner_id', '=', viewer.id);
+  return query.executeTakeFirst();
+}
+
+export async function countAttempts(db: Db): Promise<number> {
+  const row = await db
+    .selectFrom('attempt')
+    .select((eb) => eb.fn.countAll<string | number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

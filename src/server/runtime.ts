@@ -1,0 +1,23 @@
+import { getScenarios } from '../course/scenarios.ts';
+import type { ApiDeps } from './api/attempts.ts';
+import { authOptions, createAuth } from './auth.ts';
+import { readConfig, type ServerConfig } from './config.ts';
+import { openDatabase } from './db/connect.ts';
+import { migrate } from './db/migrate.ts';
+
+export interface Server extends ApiDeps {
+  config: ServerConfig;
+}
+
+let starting: Promise<Server> | undefined;
+
+/** The one database connection and auth instance of this process, migrated before first use. */
+export function getServer(): Promise<Server> {
+  starting ??= (async () => {
+    const config = readConfig();
+    const connection = openDatabase({ url: config.databaseUrl, file: config.sqliteFile });
+    await migrate(connection, authOptions(connection, config.auth));
+    return { config, connection, auth: createAuth(connection, config.auth), scenarios: () => getScenarios() };
+  })();
+  return starting;
+}
