@@ -10,6 +10,8 @@ import { compileScenario } from '../src/engine/machine.ts';
 import { availableOptions, choose, startRun } from '../src/engine/run.ts';
 import { scoreRun } from '../src/engine/scoring.ts';
 import type { Scenario } from '../src/schemas/scenario.ts';
+import { spawn } from 'node:child_process';
+import { measureLighthouse } from './lighthouse.ts';
 import { measurePageJs } from './page-js.ts';
 
 const root = process.cwd();
@@ -91,6 +93,15 @@ const BUDGETS: Record<string, string> = {
   'role-play loaded': '≤ 100 KB',
 };
 const pageJs = await measurePageJs();
+const LIGHTHOUSE_PORT = 4391;
+const staticServer = spawn(process.execPath, ['tests/e2e/serve-dist.ts', String(LIGHTHOUSE_PORT)], { stdio: 'ignore' });
+await new Promise((resolve) => setTimeout(resolve, 500));
+const lighthouseRows = await measureLighthouse(`http://127.0.0.1:${String(LIGHTHOUSE_PORT)}`, [
+  ['home', '/'],
+  ['lesson', '/modules/motivational-interviewing/mi-spirit-and-the-righting-reflex/'],
+  ['role-play', '/roleplays/mib-benefits-form-kitchen-table/'],
+  ['my record', '/progress/'],
+]).finally(() => staticServer.kill());
 const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
 
 const report = `# Benchmarks
@@ -128,5 +139,21 @@ Every script response gzipped and summed (\`scripts/page-js.ts\`), on a 390 px v
 |---|---|---|---|
 ${pageJs.map((row) => `| ${row.page} | ${row.when} | ${kb(row.gzipBytes)} | ${BUDGETS[`${row.page} ${row.when}`] ?? '—'} |`).join('\n')}
 `;
-writeFileSync('BENCHMARKS.md', report + pageReport);
-console.log(report + pageReport);
+const within = (row: (typeof lighthouseRows)[number]): string =>
+  row.performance >= 95 && row.accessibility === 100 && row.bestPractices === 100 && row.seo >= 95 ? 'within' : 'over';
+const lighthouseReport = `
+## Lighthouse (mobile preset, Debian Chromium, built site)
+
+\`scripts/lighthouse.ts\`: median of ${String(lighthouseRows[0]?.runs ?? 0)} runs per page. Budget: performance ≥ 95, accessibility 100, best practices 100, SEO ≥ 95.
+
+| page | performance | accessibility | best practices | SEO | LCP | TBT | CLS | budget |
+|---|---|---|---|---|---|---|---|---|
+${lighthouseRows
+  .map(
+    (row) =>
+      `| ${row.page} (\`${row.url}\`) | ${String(row.performance)} | ${String(row.accessibility)} | ${String(row.bestPractices)} | ${String(row.seo)} | ${(row.lcpMs / 1000).toFixed(2)} s | ${String(Math.round(row.tbtMs))} ms | ${row.cls.toFixed(3)} | ${within(row)} |`,
+  )
+  .join('\n')}
+`;
+writeFileSync('BENCHMARKS.md', report + pageReport + lighthouseReport);
+console.log(report + pageReport + lighthouseReport);
