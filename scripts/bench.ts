@@ -14,8 +14,9 @@ import { scoreRun } from '../src/engine/scoring.ts';
 import type { Scenario } from '../src/schemas/scenario.ts';
 import { spawn } from 'node:child_process';
 import { measureBuildScaling } from './build-scaling.ts';
+import { buildInkPage, INK_DIR } from './ink-compare.ts';
 import { measureLighthouse } from './lighthouse.ts';
-import { measurePageJs } from './page-js.ts';
+import { measurePageJs, measureUrlJs } from './page-js.ts';
 
 const quick = process.argv.includes('--quick');
 const root = process.cwd();
@@ -113,6 +114,19 @@ const lighthouseRows = await measureLighthouse(
   quick ? 1 : 3,
 ).finally(() => staticServer.kill());
 const scaling = measureBuildScaling(10, quick);
+
+// Comparison row: the kitchen-table role-play exported to ink and played by the inkjs runtime.
+const INK_PORT = 4392;
+const inkFacts = buildInkPage('modules/motivational-interviewing/scenarios/mib-benefits-form-kitchen-table.yaml');
+const inkServer = spawn(process.execPath, ['tests/e2e/serve-dist.ts', String(INK_PORT), INK_DIR], { stdio: 'ignore' });
+await new Promise((resolve) => setTimeout(resolve, 500));
+const inkBase = `http://127.0.0.1:${String(INK_PORT)}`;
+const inkJs = await measureUrlJs(`${inkBase}/`);
+const [inkLighthouse] = await measureLighthouse(inkBase, [['ink comparison', '/']], quick ? 1 : 3).finally(() =>
+  inkServer.kill(),
+);
+const ownRolePlay = lighthouseRows.find((row) => row.page === 'role-play');
+const ownRolePlayJs = pageJs.find((row) => row.page === 'role-play')?.gzipBytes ?? 0;
 const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
 
 const report = `# Benchmarks
@@ -178,7 +192,21 @@ ${scaling.map((row) => `| ${String(row.factor)}× | ${String(row.lessons)} | ${S
 
 ${one && ten && one.seconds > 0 ? `10× the content took ${(ten.seconds / one.seconds).toFixed(1)}× the time (budget < 10×): ${ten.seconds / one.seconds < 10 ? 'within' : 'over'}. The full build took ${one.seconds.toFixed(1)} s (budget < 30 s): ${one.seconds < 30 ? 'within' : 'over'}.` : 'Quick mode: the 10× copy was generated and counted, not built.'}
 `;
-const full = report + pageReport + lighthouseReport + scalingReport;
+const lighthouseCells = (row: (typeof lighthouseRows)[number] | undefined): string =>
+  row
+    ? `${String(row.performance)} / ${String(row.accessibility)} / ${String(row.bestPractices)} / ${String(row.seo)} | ${(row.lcpMs / 1000).toFixed(2)} s | ${String(Math.round(row.tbtMs))} ms`
+    : 'not measured (quick mode) | — | —';
+const inkReport = `
+## Comparison: the same role-play in ink
+
+The kitchen-table role-play exported to ink (\`scripts/ink-export.ts\`: ${String(inkFacts.sourceLines)} lines of ink, compiled by inkjs's compiler to ${kb(inkFacts.storyBytes)} of story JSON) and played by the inkjs 2.4 runtime in a minimal page (\`scripts/ink-compare.ts\`). The ink version carries the lines, replies, state effects and branching; it has no scoring, practice feedback, meters, end report, saved progress or accessibility work beyond a plain log and buttons.
+
+| page | JS (gzipped) | Lighthouse perf / a11y / best practices / SEO | LCP | TBT |
+|---|---|---|---|---|
+| Alongside role-play (React + XState + engine + scoring) | ${kb(ownRolePlayJs)} | ${lighthouseCells(ownRolePlay)} |
+| inkjs runtime, minimal page | ${kb(inkJs)} | ${lighthouseCells(inkLighthouse)} |
+`;
+const full = report + pageReport + lighthouseReport + scalingReport + inkReport;
 if (quick) {
   mkdirSync('bench-results', { recursive: true });
   writeFileSync('bench-results/quick.md', full);

@@ -50,6 +50,7 @@ export async function measureLighthouse(
         });
         const lhr = result?.lhr;
         if (!lhr) throw new Error(`Lighthouse returned nothing for ${path}`);
+        if (lhr.runtimeError) throw new Error(`Lighthouse could not measure ${path}: ${lhr.runtimeError.message}`);
         const score = (id: string): number => Math.round((lhr.categories[id]?.score ?? 0) * 100);
         const audit = (id: string): number => lhr.audits[id]?.numericValue ?? 0;
         samples.push({

@@ -37,6 +37,18 @@ async function measure(page: Page, url: string, act?: (page: Page) => Promise<vo
   return [before, [...sizes.values()].reduce((sum, size) => sum + size, 0)];
 }
 
+/** Gzipped JS a page at any address loads (used for the ink comparison page). */
+export async function measureUrlJs(url: string): Promise<number> {
+  const browser = await chromium.launch(chromiumLaunchOptions());
+  try {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    const [loaded] = await measure(page, url);
+    return loaded;
+  } finally {
+    await browser.close();
+  }
+}
+
 export async function measurePageJs(port = 4390): Promise<PageJs[]> {
   if (!existsSync('dist/client/index.html'))
     throw new Error('Run `npm run build` first: page JS is measured on dist/.');

@@ -6,7 +6,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 
-const root = resolve('dist/client');
+const root = resolve(process.argv[3] ?? 'dist/client');
 const port = Number(process.argv[2] ?? 4322);
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -25,8 +25,12 @@ createServer((request, response) => {
   if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
   const found = existsSync(file) && statSync(file).isFile();
   const target = found ? file : join(root, '404.html');
+  if (!found && !existsSync(target)) {
+    response.writeHead(404, { 'content-type': TYPES['.txt'] ?? 'text/plain' }).end('Not found');
+    return;
+  }
   response.writeHead(found ? 200 : 404, { 'content-type': TYPES[extname(target)] ?? 'application/octet-stream' });
   createReadStream(target).pipe(response);
 }).listen(port, '127.0.0.1', () => {
-  console.log(`Serving dist/ on http://127.0.0.1:${port}/`);
+  console.log(`Serving ${root} on http://127.0.0.1:${port}/`);
 });
