@@ -5,7 +5,7 @@ import type { Auth } from '../auth.ts';
 import type { Connection } from '../db/connect.ts';
 import { HttpError, handle, json, readJson } from '../http.ts';
 import { assignmentForLearner } from '../repo/assignments.ts';
-import { storeAttempt } from '../repo/attempts.ts';
+import { attemptFor, storeAttempt } from '../repo/attempts.ts';
 import { requireViewer } from '../session.ts';
 import { syncAttemptBody } from './sync-schema.ts';
 
@@ -55,5 +55,30 @@ export function postAttempt(request: Request, deps: ApiDeps): Promise<Response> 
     });
     if (result === 'conflict') throw new HttpError(409, 'An attempt with this id already exists.');
     return json(result === 'stored' ? 201 : 200, { id: body.attempt.id, status: result, band: scores.band });
+  });
+}
+
+/**
+ * GET /api/attempts/:id: one synced attempt (scores, replies, when), for the learner who made it or
+ * the trainer of its cohort; 404 for anyone else, so ids of other people's attempts reveal nothing.
+ */
+export function getAttempt(request: Request, deps: ApiDeps, id: string): Promise<Response> {
+  return handle(async () => {
+    const viewer = await requireViewer(deps.auth, request.headers);
+    const attempt = await attemptFor(deps.connection.db, viewer, id);
+    if (!attempt) throw new HttpError(404, 'There is no such attempt for you.');
+    return json(200, {
+      id: attempt.id,
+      assignmentId: attempt.assignment_id,
+      scenarioId: attempt.scenario_id,
+      mode: attempt.mode,
+      band: attempt.band,
+      outcome: attempt.outcome,
+      startedAt: attempt.started_at,
+      finishedAt: attempt.finished_at,
+      receivedAt: attempt.received_at,
+      scores: JSON.parse(attempt.scores) as unknown,
+      transcript: JSON.parse(attempt.transcript) as unknown,
+    });
   });
 }

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { postAttempt } from '../../server/api/attempts.ts';
-import { getServer } from '../../server/runtime.ts';
+import { postAttempt } from '../../../server/api/attempts.ts';
+import { getServer } from '../../../server/runtime.ts';
 
 export const prerender = false;
 
