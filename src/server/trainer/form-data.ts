@@ -2,7 +2,8 @@ import type { z } from 'zod';
 
 /**
  * HTML forms, validated like every other input: FormData becomes a plain object (one string per
- * field; the fields named in `lists` always become arrays, as checkbox groups do), then a strict zod
+ * field; the fields named in `lists` become arrays, as checkbox groups need; an unticked group is
+ * absent, as the browser sends it), then a strict zod
  * schema parses it. Errors come back per field, in words a person can act on.
  */
 export type FormValues = Record<string, string | string[]>;
@@ -13,7 +14,7 @@ export type FieldErrors = Partial<Record<string, string>>;
 export type FormResult<T> = { ok: true; data: T } | { ok: false; errors: FieldErrors };
 
 export function formValues(form: FormData, lists: readonly string[] = []): FormValues {
-  const values: FormValues = Object.fromEntries(lists.map((name) => [name, []]));
+  const values: FormValues = {};
   for (const name of new Set(form.keys())) {
     // A file upload is never expected: its name stands in, and the schema rejects it as text it does not know.
     const all = form.getAll(name).map((entry) => (typeof entry === 'string' ? entry : `[file ${entry.name}]`));
