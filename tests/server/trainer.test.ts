@@ -121,7 +121,9 @@ describe.each(DATABASES)('trainer workspace on %s', (kind) => {
     it('refuses a cohort name that is empty, too long, or sent with fields the form does not have', async () => {
       const db = t.connection.db;
       const empty = await createCohortAction(db, tess.id, { intent: 'create-cohort', name: '   ' });
-      expect(empty).toEqual({ ok: false, errors: { name: expect.stringMatching(/Give the cohort a name/) } });
+      expect(empty.ok ? {} : empty.errors).toEqual({
+        name: 'Give the cohort a name, for example “New starters, March”.',
+      });
       const long = await createCohortAction(db, tess.id, { intent: 'create-cohort', name: 'x'.repeat(81) });
       expect(long).toEqual({ ok: false, errors: { name: 'Keep the name to 80 characters or fewer.' } });
       expect(await createCohortAction(db, tess.id, { intent: 'create-cohort', name: 'x'.repeat(80) })).toMatchObject({
@@ -224,7 +226,7 @@ describe.each(DATABASES)('trainer workspace on %s', (kind) => {
           ['token', invite.token],
         ]),
       );
-      expect(result).toMatchObject({ kind: 'invalid', form: 'invites', errors: { token: expect.any(String) } });
+      expect(result.kind === 'invalid' && result.errors['token']).toMatch(/not one of this cohort’s/);
       expect((await checkInvite(db, invite.token)).ok).toBe(true);
     });
   });
@@ -278,12 +280,10 @@ describe.each(DATABASES)('trainer workspace on %s', (kind) => {
         const entries: [string, string][] = [['intent', 'revoke-invite']];
         if (token !== undefined) entries.push(['token', token]);
         const result = await runCohortAction(db, input, form(entries));
-        expect(result).toMatchObject({ kind: 'invalid', form: 'invites', errors: { token: expect.any(String) } });
+        expect(result.kind === 'invalid' && result.form === 'invites' && result.errors['token']).toMatch(/invite link/);
       }
-      expect(await runCohortAction(db, input, form([['intent', 'delete-everything']]))).toMatchObject({
-        kind: 'invalid',
-        errors: { form: expect.stringMatching(/Reload the page/) },
-      });
+      const unknown = await runCohortAction(db, input, form([['intent', 'delete-everything']]));
+      expect(unknown.kind === 'invalid' && unknown.errors['form']).toMatch(/Reload the page/);
     });
   });
 
@@ -448,7 +448,7 @@ describe.each(DATABASES)('trainer workspace on %s', (kind) => {
       });
       const detail = await learnerDetail(db, { trainerId: tess.id, cohortId: cohort.id, learnerId: dee.id, scenarios });
       const [view] = detail?.attempts ?? [];
-      expect(view?.transcript).toEqual({ ok: false, reason: expect.stringMatching(/rewritten since the attempt/) });
+      expect(view?.transcript.ok === false && view.transcript.reason).toMatch(/rewritten since the attempt/);
       expect(view?.band).toBe('Proficient');
       expect(view?.scores.find((score) => score.short === 'Relational')?.value).toBe(
         attempt.scores.relational.toFixed(1),
