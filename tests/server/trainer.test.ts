@@ -351,8 +351,8 @@ describe.each(DATABASES)('trainer workspace on %s', (kind) => {
         ['Cal Waiting', 'Not started', 'Not started'],
       ]);
       const done = cellView(now?.rows[0]?.cells[0] ?? ({} as never));
-      expect(done).toMatchObject({ status: 'Done', overdue: false, band: 'Proficient', attempts: '1 attempt' });
-      expect(done.scores?.map((score) => score.short)).toEqual(['R:Q', '%CR', 'Relational', 'Technical']);
+      expect(done).toMatchObject({ status: 'Done', overdue: false, band: 'Band: Proficient', attempts: '1 attempt' });
+      expect(done.scores).toMatch(/^R:Q \d\.\d : 1 · %CR \d+% · Relational \d\.\d · Technical \d\.\d$/);
       expect(now?.columns.map(progressWords)).toEqual([
         '1 done, 0 in progress, 2 not started',
         '0 done, 1 in progress, 2 not started',
@@ -388,7 +388,7 @@ describe.each(DATABASES)('trainer workspace on %s', (kind) => {
       });
       const twice = await cohortResults(db, { trainerId: tess.id, cohortId: cohort.id, scenarios });
       expect(cellView(twice?.rows[0]?.cells[0] ?? ({} as never))).toMatchObject({
-        band: 'Developing',
+        band: 'Band: Developing',
         attempts: '2 attempts',
       });
 

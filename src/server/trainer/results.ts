@@ -3,7 +3,7 @@ import type { Scenario } from '../../schemas/scenario.ts';
 import { buildMatrix, STATUS_WORDS, type Cell, type CellStatus, type MatrixRow } from '../dashboard.ts';
 import type { Database } from '../db/schema.ts';
 import { assignmentsOf, startsOf, type Assignment } from '../repo/assignments.ts';
-import { attemptsOfCohort } from '../repo/attempts.ts';
+import type { StoredAttempt } from '../repo/attempts.ts';
 import { cohortOfTrainer, membersOf, type Cohort, type Member } from '../repo/cohorts.ts';
 import { bandWord, formatDay, keyScores, MODE_WORDS, plural } from './format.ts';
 import { titleOf } from './roleplay-groups.ts';
@@ -25,8 +25,36 @@ export interface CellView {
   status: string;
   overdue: boolean;
   band?: string;
-  scores?: { label: string; short: string; value: string }[];
+  /** "R:Q 1.5 : 1 · %CR 60% · Relational 4.0 · Technical 3.5": one line, so a 500-learner matrix stays light. */
+  scores?: string;
   attempts?: string;
+}
+
+/**
+ * The cohort's attempts as the matrix needs them: everything but the stored replies, which only a
+ * learner's detail page reads (and which are most of each row's size).
+ */
+async function attemptSummaries(db: Db, cohortId: string): Promise<StoredAttempt[]> {
+  const rows = await db
+    .selectFrom('attempt')
+    .innerJoin('assignment', 'assignment.id', 'attempt.assignment_id')
+    .select([
+      'attempt.id',
+      'attempt.assignment_id',
+      'attempt.learner_id',
+      'attempt.scenario_id',
+      'attempt.mode',
+      'attempt.band',
+      'attempt.outcome',
+      'attempt.ending_id',
+      'attempt.started_at',
+      'attempt.finished_at',
+      'attempt.received_at',
+      'attempt.scores',
+    ])
+    .where('assignment.cohort_id', '=', cohortId)
+    .execute();
+  return rows.map((row) => ({ ...row, transcript: '' }));
 }
 
 export interface CohortResults {
@@ -46,7 +74,7 @@ export async function cohortResults(
   const [members, assignments, attempts, starts] = await Promise.all([
     membersOf(db, cohort.id),
     assignmentsOf(db, cohort.id),
-    attemptsOfCohort(db, cohort.id),
+    attemptSummaries(db, cohort.id),
     startsOf(db, cohort.id),
   ]);
   const rows = buildMatrix(members, assignments, attempts, starts, input.now);
@@ -72,8 +100,10 @@ export function cellView(cell: Cell): CellView {
   if (!cell.latest) return view;
   return {
     ...view,
-    band: bandWord(cell.latest.band),
-    scores: keyScores(cell.latest.scores),
+    band: `Band: ${bandWord(cell.latest.band)}`,
+    scores: keyScores(cell.latest.scores)
+      .map((score) => `${score.short} ${score.value}`)
+      .join(' · '),
     attempts: plural(cell.attempts, 'attempt'),
   };
 }
