@@ -201,8 +201,9 @@ export function applyOutcome(
     ...data,
     items: data.items.map((candidate) => {
       if (candidate !== item) return candidate;
-      const { waiting: _waiting, ...rest } = item;
-      return { ...rest, tries, state: 'failed' as const, lastError: reason };
+      const failed: OutboxItem = { ...item, tries, state: 'failed', lastError: reason };
+      delete failed.waiting;
+      return failed;
     }),
   };
 }
@@ -210,7 +211,7 @@ export function applyOutcome(
 export type SyncStatus =
   | { kind: 'sent'; band: string; sentAt: string }
   | { kind: 'sending' }
-  | { kind: 'waiting'; message: string }
+  | { kind: 'waiting'; message: string; reason: Waiting }
   | { kind: 'failed'; message: string };
 
 /** Where one attempt stands, for the end report; undefined if it was never queued. */
@@ -220,7 +221,9 @@ export function syncStatusOf(data: OutboxData, attemptId: string): SyncStatus | 
   const item = data.items.find((candidate) => candidate.attemptId === attemptId);
   if (!item) return undefined;
   if (item.state === 'failed') return { kind: 'failed', message: item.lastError ?? 'The server refused it.' };
-  return item.lastError ? { kind: 'waiting', message: item.lastError } : { kind: 'sending' };
+  return item.lastError && item.waiting
+    ? { kind: 'waiting', message: item.lastError, reason: item.waiting }
+    : { kind: 'sending' };
 }
 
 /** Where the latest attempt of an assignment stands on this device, for "My assignments". */

@@ -18,13 +18,12 @@ describe.each(DATABASES)('learner join and account on %s', (kind) => {
   let trainer: { id: string };
   let otherTrainer: { id: string };
   const db = () => t.connection.db;
-  const server = (): Server =>
-    ({
-      config: { sqliteFile: '', auth: SETTINGS },
-      connection: t.connection,
-      auth: t.auth,
-      scenarios: () => [],
-    }) as Server;
+  const server = (): Server => ({
+    config: { sqliteFile: '', auth: SETTINGS },
+    connection: t.connection,
+    auth: t.auth,
+    scenarios: () => [],
+  });
   const cookieOf = (response: Response): string => (response.headers.getSetCookie()[0] ?? '').split(';')[0] ?? '';
 
   beforeAll(async () => {

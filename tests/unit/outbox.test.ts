@@ -9,6 +9,7 @@ import {
   dueItems,
   emptyOutbox,
   enqueue,
+  NETWORK_MESSAGE,
   nextDueAt,
   OUTBOX_STORE,
   queueAttempt,
@@ -135,7 +136,8 @@ describe('applying a response', () => {
     expect(dueItems(data, later(2_000))).toHaveLength(1);
     // The `online` event does not wait for the back-off.
     expect(dueItems(data, later(1), 'online')).toHaveLength(1);
-    expect(syncStatusOf(data, A1)).toMatchObject({ kind: 'waiting', message: expect.stringMatching(/back online/) });
+    expect(syncStatusOf(data, A1)).toEqual({ kind: 'waiting', reason: 'network', message: NETWORK_MESSAGE });
+    expect(NETWORK_MESSAGE).toMatch(/back online/);
   });
 
   it('408, 429 and 5xx: pending with a growing back-off', () => {
