@@ -95,7 +95,7 @@ describe.each(DATABASES)('learner join and account on %s', (kind) => {
       const row = await db().selectFrom('user').selectAll().where('email', '=', 'lee@example.org').executeTakeFirst();
       expect(row?.role).toBe('learner');
       expect((await membersOf(db(), cohort.id)).map((member) => member.email)).toEqual(['lee@example.org']);
-      const response = await signIn(server(), '10.1.0.1', 'lee@example.org', 'learner-password-1');
+      const response = await signIn(server(), { clientAddress: '10.1.0.1' }, 'lee@example.org', 'learner-password-1');
       expect(response.status).toBe(200);
       expect(cookieOf(response)).toMatch(/session_token=/);
     });
@@ -116,7 +116,9 @@ describe.each(DATABASES)('learner join and account on %s', (kind) => {
       expect(outcome).toEqual({ ok: false, reason: 'account-exists' });
       expect(await membersOf(db(), cohort.id)).toEqual([]);
       // The original password still works: nothing was overwritten.
-      expect((await signIn(server(), '10.1.0.2', 'sam@example.org', 'sam-password-1')).status).toBe(200);
+      expect((await signIn(server(), { clientAddress: '10.1.0.2' }, 'sam@example.org', 'sam-password-1')).status).toBe(
+        200,
+      );
     });
 
     it('an expired or revoked link creates no account at all', async () => {
@@ -309,29 +311,45 @@ describe.each(DATABASES)('learner join and account on %s', (kind) => {
         password: 'cam-password-1',
         role: 'learner',
       });
-      const cookie = cookieOf(await signIn(server(), '10.2.0.1', 'cam@example.org', 'cam-password-1'));
+      const cookie = cookieOf(
+        await signIn(server(), { clientAddress: '10.2.0.1' }, 'cam@example.org', 'cam-password-1'),
+      );
 
-      const wrong = await changePassword(server(), cookie, 'not-my-password', 'cam-password-2');
+      const wrong = await changePassword(
+        server(),
+        { clientAddress: '10.2.0.1', cookie },
+        'not-my-password',
+        'cam-password-2',
+      );
       expect(wrong.status).toBe(400);
       expect(await errorCode(wrong)).toBe('INVALID_PASSWORD');
 
-      const changed = await changePassword(server(), cookie, 'cam-password-1', 'cam-password-2');
+      const changed = await changePassword(
+        server(),
+        { clientAddress: '10.2.0.1', cookie },
+        'cam-password-1',
+        'cam-password-2',
+      );
       expect(changed.status).toBe(200);
       const fresh = cookieOf(changed);
       expect(fresh).toMatch(/session_token=/);
-      expect((await signIn(server(), '10.2.0.1', 'cam@example.org', 'cam-password-1')).status).toBe(401);
-      expect((await signIn(server(), '10.2.0.1', 'cam@example.org', 'cam-password-2')).status).toBe(200);
+      expect((await signIn(server(), { clientAddress: '10.2.0.1' }, 'cam@example.org', 'cam-password-1')).status).toBe(
+        401,
+      );
+      expect((await signIn(server(), { clientAddress: '10.2.0.1' }, 'cam@example.org', 'cam-password-2')).status).toBe(
+        200,
+      );
       // Other sessions (the one before the change) were signed out.
       expect(await t.auth.api.getSession({ headers: new Headers({ cookie }) })).toBeNull();
 
-      const out = await signOut(server(), fresh);
+      const out = await signOut(server(), { clientAddress: '10.2.0.1', cookie: fresh });
       expect(out.status).toBe(200);
       expect(out.headers.getSetCookie().join('\n')).toMatch(/session_token=;/);
       expect(await t.auth.api.getSession({ headers: new Headers({ cookie: fresh }) })).toBeNull();
     });
 
     it('changing the password without a session is refused', async () => {
-      const response = await changePassword(server(), null, 'whatever-1', 'whatever-2');
+      const response = await changePassword(server(), { clientAddress: '10.2.0.3' }, 'whatever-1', 'whatever-2');
       expect(response.status).toBe(401);
     });
   });

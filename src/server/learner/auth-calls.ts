@@ -7,39 +7,40 @@ import type { Server } from '../runtime.ts';
  * The browser's request has already passed the origin check in src/middleware.ts.
  */
 
-function authRequest(server: Server, path: string, init: { body?: unknown; cookie?: string | null }): Request {
-  const { baseURL } = server.config.auth;
+/** Who is asking: the browser's session cookie and address (better-auth rate-limits per address). */
+export interface Caller {
+  clientAddress: string;
+  cookie?: string | null;
+}
+
+function callAuth(server: Server, caller: Caller, path: string, body: unknown): Promise<Response> {
+  const { baseURL, ipHeader } = server.config.auth;
   const headers = new Headers({ 'content-type': 'application/json', origin: baseURL });
-  if (init.cookie) headers.set('cookie', init.cookie);
-  return new Request(new URL(`/api/auth${path}`, baseURL), {
+  if (caller.cookie) headers.set('cookie', caller.cookie);
+  const request = new Request(new URL(`/api/auth${path}`, baseURL), {
     method: 'POST',
     headers,
-    body: JSON.stringify(init.body ?? {}),
+    body: JSON.stringify(body),
   });
+  return server.auth.handler(withClientIp(request, caller.clientAddress, ipHeader));
 }
 
-export function signIn(server: Server, clientAddress: string, email: string, password: string): Promise<Response> {
-  const request = authRequest(server, '/sign-in/email', { body: { email, password } });
-  return server.auth.handler(withClientIp(request, clientAddress, server.config.auth.ipHeader));
+export function signIn(server: Server, caller: Caller, email: string, password: string): Promise<Response> {
+  return callAuth(server, caller, '/sign-in/email', { email, password });
 }
 
-export function signOut(server: Server, cookie: string | null): Promise<Response> {
-  return server.auth.handler(authRequest(server, '/sign-out', { cookie }));
+export function signOut(server: Server, caller: Caller): Promise<Response> {
+  return callAuth(server, caller, '/sign-out', {});
 }
 
 /** Changes the password and signs out every other device (a new session cookie comes back). */
 export function changePassword(
   server: Server,
-  cookie: string | null,
+  caller: Caller,
   currentPassword: string,
   newPassword: string,
 ): Promise<Response> {
-  return server.auth.handler(
-    authRequest(server, '/change-password', {
-      cookie,
-      body: { currentPassword, newPassword, revokeOtherSessions: true },
-    }),
-  );
+  return callAuth(server, caller, '/change-password', { currentPassword, newPassword, revokeOtherSessions: true });
 }
 
 /** better-auth's error code from a failed call (for example INVALID_PASSWORD), if any. */
