@@ -19,13 +19,14 @@ function describe(status: SyncStatus): { text: string; state: string } {
 }
 
 const cards = [...document.querySelectorAll<HTMLElement>('[data-assignment]')];
+const learnerId = document.querySelector<HTMLElement>('[data-learner]')?.dataset['learner'];
 if (cards.length) {
   outboxStore().subscribe((data) => {
     for (const card of cards) {
       const id = card.dataset['assignment'] ?? '';
       const cell = card.querySelector<HTMLElement>('[data-role="state"]');
       if (!cell) continue;
-      const status = assignmentStatusOf(data, id);
+      const status = assignmentStatusOf(data, id, learnerId);
       // A result already on the server speaks for itself; the device adds only newer news.
       if (!status || (status.kind === 'sent' && card.dataset['state'] === 'sent')) {
         cell.textContent = cell.dataset['serverText'] ?? cell.textContent;

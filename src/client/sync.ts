@@ -4,10 +4,12 @@ import {
   nextDueAt,
   outboxStore,
   reconcile,
+  sendableBy,
   type OutboxItem,
   type SendOutcome,
   type SendTrigger,
 } from '../stores/outbox.ts';
+import { isRecord } from '../stores/guards.ts';
 import { attemptsStore } from '../stores/roleplays.ts';
 
 /**
@@ -51,10 +53,26 @@ function schedule(): void {
   timer = setTimeout(() => void flushOutbox('timer'), wait);
 }
 
+/** The signed-in account's id; null when signed out; undefined when the server could not be asked. */
+export async function signedInAs(): Promise<string | null | undefined> {
+  try {
+    const response = await fetch('/api/auth/get-session', { credentials: 'same-origin' });
+    if (!response.ok) return undefined;
+    const body: unknown = await response.json();
+    const user = isRecord(body) && isRecord(body['user']) ? body['user'] : undefined;
+    return typeof user?.['id'] === 'string' ? user['id'] : null;
+  } catch {
+    return undefined;
+  }
+}
+
 async function run(trigger: SendTrigger): Promise<void> {
   const store = outboxStore();
-  for (const item of dueItems(store.get(), new Date(), trigger)) {
-    const outcome = await send(item);
+  const due = dueItems(store.get(), new Date(), trigger);
+  if (!due.length) return;
+  const viewer = due.some((item) => item.learnerId) ? await signedInAs() : undefined;
+  for (const item of due) {
+    const outcome = sendableBy(item, viewer) ? await send(item) : { otherAccount: true as const };
     store.set(applyOutcome(store.get(), item.attemptId, outcome, new Date()));
     // Without a connection the rest would fail the same way: wait for `online` or the timer.
     if ('network' in outcome) break;

@@ -29,6 +29,11 @@ export type Waiting = 'sign-in' | 'network' | 'server';
 export interface OutboxItem {
   attemptId: string;
   assignmentId: string;
+  /**
+   * The account signed in when the role-play was started, when known. On a shared device the
+   * result is only ever sent while that same account is signed in, never under someone else's.
+   */
+  learnerId?: string;
   body: SyncBody;
   tries: number;
   /** ISO time before which the item is not sent again (back-off). */
@@ -40,6 +45,7 @@ export interface OutboxItem {
 
 export interface SentRecord {
   assignmentId: string;
+  learnerId?: string;
   sentAt: string;
   band: string;
 }
@@ -79,7 +85,7 @@ export function syncBodyOf(attempt: Attempt): SyncBody | undefined {
 }
 
 /** Adds an assigned attempt once (by its UUID); attempts without an assignment are left out. */
-export function enqueue(data: OutboxData, attempt: Attempt, now: Date): OutboxData {
+export function enqueue(data: OutboxData, attempt: Attempt, now: Date, learnerId?: string): OutboxData {
   const body = syncBodyOf(attempt);
   if (!body) return data;
   if (data.sent[attempt.id] || data.items.some((item) => item.attemptId === attempt.id)) return data;
@@ -87,6 +93,7 @@ export function enqueue(data: OutboxData, attempt: Attempt, now: Date): OutboxDa
     attemptId: attempt.id,
     assignmentId: body.assignmentId,
     body,
+    ...(learnerId ? { learnerId } : {}),
     tries: 0,
     nextTryAt: now.toISOString(),
     state: 'pending',
@@ -142,8 +149,15 @@ export function nextDueAt(data: OutboxData): string | undefined {
     .sort()[0];
 }
 
-/** What came back from one try: an HTTP response (status and parsed JSON body), or no response at all. */
-export type SendOutcome = { status: number; body?: unknown } | { network: true };
+/**
+ * What came of one try: an HTTP response (status and parsed JSON body), no response at all, or
+ * not sent because another account is signed in on this device.
+ */
+export type SendOutcome = { status: number; body?: unknown } | { network: true } | { otherAccount: true };
+
+/** Whether an item may be sent while this account is signed in (an item of unknown owner may). */
+export const sendableBy = (item: OutboxItem, viewerId: string | null | undefined): boolean =>
+  item.learnerId === undefined || viewerId === undefined || viewerId === null || item.learnerId === viewerId;
 
 const serverMessage = (body: unknown): string | undefined =>
   isRecord(body) && typeof body['error'] === 'string' ? body['error'] : undefined;
@@ -151,6 +165,8 @@ const serverMessage = (body: unknown): string | undefined =>
 export const SIGN_IN_MESSAGE = 'Sign in to send it to your trainer. It is safe on this device until then.';
 export const NETWORK_MESSAGE = 'No connection right now. It will be sent when you are back online.';
 export const SERVER_MESSAGE = 'The server is busy or unavailable. Alongside will try again shortly.';
+export const OTHER_ACCOUNT_MESSAGE =
+  'Someone else is signed in on this device. It will be sent when the person who did it signs in here again.';
 
 /**
  * Applies the result of sending one item. 201/200: sent (the band the server computed is kept).
@@ -173,7 +189,15 @@ export function applyOutcome(
     return {
       ...data,
       items: others,
-      sent: { ...data.sent, [attemptId]: { assignmentId: item.assignmentId, sentAt: now.toISOString(), band } },
+      sent: {
+        ...data.sent,
+        [attemptId]: {
+          assignmentId: item.assignmentId,
+          ...(item.learnerId ? { learnerId: item.learnerId } : {}),
+          sentAt: now.toISOString(),
+          band,
+        },
+      },
     };
   }
   const tries = item.tries + 1;
@@ -192,7 +216,8 @@ export function applyOutcome(
         : candidate,
     ),
   });
-  if (!('status' in outcome)) return retryLater('network', NETWORK_MESSAGE);
+  if ('otherAccount' in outcome) return retryLater('sign-in', OTHER_ACCOUNT_MESSAGE);
+  if ('network' in outcome) return retryLater('network', NETWORK_MESSAGE);
   const { status } = outcome;
   if (status === 401) return retryLater('sign-in', SIGN_IN_MESSAGE);
   if (status === 408 || status === 429 || status >= 500) return retryLater('server', SERVER_MESSAGE);
@@ -226,13 +251,19 @@ export function syncStatusOf(data: OutboxData, attemptId: string): SyncStatus | 
     : { kind: 'sending' };
 }
 
-/** Where the latest attempt of an assignment stands on this device, for "My assignments". */
-export function assignmentStatusOf(data: OutboxData, assignmentId: string): SyncStatus | undefined {
-  const queued = data.items.filter((item) => item.assignmentId === assignmentId);
+/**
+ * Where this learner's latest attempt of an assignment stands on this device, for "My
+ * assignments". Attempts another account made on a shared device are not theirs to see.
+ */
+export function assignmentStatusOf(data: OutboxData, assignmentId: string, learnerId?: string): SyncStatus | undefined {
+  const theirs = (record: { assignmentId: string; learnerId?: string }): boolean =>
+    record.assignmentId === assignmentId &&
+    (learnerId === undefined || record.learnerId === undefined || record.learnerId === learnerId);
+  const queued = data.items.filter(theirs);
   const latest = queued[queued.length - 1];
   if (latest) return syncStatusOf(data, latest.attemptId);
   const sent = Object.entries(data.sent)
-    .filter(([, record]) => record.assignmentId === assignmentId)
+    .filter(([, record]) => theirs(record))
     .sort(([, a], [, b]) => b.sentAt.localeCompare(a.sentAt))[0];
   return sent ? { kind: 'sent', band: sent[1].band, sentAt: sent[1].sentAt } : undefined;
 }
@@ -269,8 +300,12 @@ export function createOutboxStore(): WritableAtom<OutboxData> {
 }
 
 /** Queues a finished attempt if (and only if) a trainer assigned it. */
-export function queueAttempt(attempt: Attempt, store: WritableAtom<OutboxData> = outboxStore()): void {
+export function queueAttempt(
+  attempt: Attempt,
+  learnerId?: string,
+  store: WritableAtom<OutboxData> = outboxStore(),
+): void {
   const current = store.get();
-  const next = enqueue(current, attempt, new Date());
+  const next = enqueue(current, attempt, new Date(), learnerId);
   if (next !== current) store.set(next);
 }

@@ -295,3 +295,97 @@ test('a learner changes their password on /account/, with clear errors', async (
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page).toHaveURL(/\/account\/$/);
 });
+
+test('the join page, the account page and the gate fit a 320 px phone', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 700 });
+  const invite = seed(
+    '--note',
+    'A long note without spaces: supercalifragilisticexpialidocious-and-then-some-more-words',
+  );
+  const fits = async (): Promise<void> => {
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+  };
+  await page.goto(invite.inviteUrl);
+  await fits();
+  await join(page, invite, uniqueEmail('phone'));
+  await fits();
+  await page.goto(`/roleplays/${SCENARIO}/?mode=assessed&assignment=${invite.assignmentId}`);
+  await expect(page.getByRole('button', { name: 'Start the role-play' })).toBeVisible();
+  await fits();
+});
+
+test('a trainer’s account page links to the workspace, and an invite link is not for them', async ({ page }) => {
+  const accounts = JSON.parse(readFileSync('test-results/e2e-accounts.json', 'utf8')) as {
+    trainers: { email: string; password: string }[];
+  };
+  const omar = accounts.trainers.find((trainer) => trainer.email === 'omar@example.org');
+  if (!omar) throw new Error('the e2e server did not create omar@example.org');
+  await page.goto('/sign-in/');
+  await page.getByLabel('Email address').fill(omar.email);
+  await page.getByLabel('Password').fill(omar.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.goto('/account/');
+  await expect(page.getByRole('region', { name: 'Signed in as' })).toContainText('Trainer');
+  await expect(page.getByRole('link', { name: 'Go to your trainer workspace' })).toHaveAttribute('href', '/trainer/');
+  await expect(page.getByRole('heading', { name: 'My assignments' })).toHaveCount(0);
+  await expectNoAxeViolations(page);
+
+  const invite = seed();
+  await page.goto(invite.inviteUrl);
+  await expect(page.getByText('You are signed in with a trainer account. Invite links are for learners')).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Join / })).toHaveCount(0);
+  await expect(page.getByLabel('Your name')).toHaveCount(0);
+});
+
+test('a shared device never sends one learner’s result under another learner’s account', async ({ page }) => {
+  test.setTimeout(120_000);
+  const invite = seed();
+  const ana = uniqueEmail('ana');
+  await join(page, invite, ana, 'Ana First');
+  // Ana finishes while the server is down, then signs out.
+  await page.route('**/api/attempts', (route) => route.fulfill({ status: 503, body: '{"error":"busy"}' }));
+  await page.goto(`/roleplays/${SCENARIO}/?mode=assessed&assignment=${invite.assignmentId}`);
+  await page.getByRole('button', { name: 'Start the role-play' }).click();
+  for (const id of PATH) await reply(page, id);
+  await expect(page.locator('.rp-sync[role="status"]')).toContainText('The server is busy or unavailable.');
+  await page.goto('/account/');
+  await page.getByRole('button', { name: 'Sign out' }).click();
+
+  // Ben joins the same cohort on the same browser; the server is back.
+  await page.unroute('**/api/attempts');
+  const sends: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().endsWith('/api/attempts')) sends.push(request.url());
+  });
+  await join(page, invite, uniqueEmail('ben'), 'Ben Second');
+  const state = page.locator(`[data-assignment="${invite.assignmentId}"] [data-role="state"]`);
+  await expect(state).toHaveText('Not started');
+  // When Ana's retry comes due it is held back, not sent as Ben's.
+  await expect
+    .poll(
+      () =>
+        page.evaluate(
+          () =>
+            (JSON.parse(localStorage.getItem('alongside:outbox:v1') ?? '{}') as { items?: { lastError?: string }[] })
+              .items?.[0]?.lastError ?? '',
+        ),
+      { timeout: 60_000 },
+    )
+    .toContain('Someone else is signed in on this device.');
+  expect(sends).toEqual([]);
+  await page.reload();
+  // data-local is set once the page has compared the server's state with this device's outbox.
+  const card = page.locator(`[data-assignment="${invite.assignmentId}"]`);
+  await expect(card).toHaveAttribute('data-local', '');
+  await expect(state).toHaveText('Not started');
+
+  // Ana signs in again on this device: her result goes, as hers.
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.goto('/sign-in/?next=%2Faccount%2F');
+  await page.getByLabel('Email address').fill(ana);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(state).toHaveText(/Sent to your trainer · band: \w+/);
+  await page.reload();
+  await expect(card).toHaveAttribute('data-state', 'sent');
+});

@@ -11,6 +11,8 @@ import {
   enqueue,
   NETWORK_MESSAGE,
   nextDueAt,
+  OTHER_ACCOUNT_MESSAGE,
+  sendableBy,
   OUTBOX_STORE,
   queueAttempt,
   reconcile,
@@ -94,6 +96,40 @@ describe('enqueue is idempotent by attempt id', () => {
     const data = reconcile(emptyOutbox(), [attempt(A1, ASSIGNMENT), attempt(A2)], NOW);
     expect(data.items.map((item) => item.attemptId)).toEqual([A1]);
     expect(reconcile(data, [attempt(A1, ASSIGNMENT)], NOW)).toBe(data);
+  });
+});
+
+describe('on a shared device, a result is only sent while the account that did it is signed in', () => {
+  const mine = enqueue(emptyOutbox(), attempt(A1, ASSIGNMENT), NOW, 'learner-1');
+
+  it('sendable by its own account, by anyone when the owner is unknown, and left to the server when signed out', () => {
+    const item = mine.items[0];
+    if (!item) throw new Error('not queued');
+    expect(sendableBy(item, 'learner-1')).toBe(true);
+    expect(sendableBy(item, 'learner-2')).toBe(false);
+    // Signed out (null) or the session could not be checked (undefined): the server answers 401 or decides.
+    expect(sendableBy(item, null)).toBe(true);
+    expect(sendableBy(item, undefined)).toBe(true);
+    const unknownOwner = queued(A2).items[0];
+    if (!unknownOwner) throw new Error('not queued');
+    expect(sendableBy(unknownOwner, 'learner-2')).toBe(true);
+  });
+
+  it('another account signed in: waits, says why, backs off, and is checked again on the next page load', () => {
+    const data = applyOutcome(mine, A1, { otherAccount: true }, NOW, () => 1);
+    expect(itemOf(data)).toMatchObject({ state: 'pending', waiting: 'sign-in', lastError: OTHER_ACCOUNT_MESSAGE });
+    expect(dueItems(data, later(1))).toEqual([]);
+    expect(dueItems(data, later(1), 'load')).toHaveLength(1);
+    expect(data.sent).toEqual({});
+  });
+
+  it('“My assignments” of another account on the device does not show this result, waiting or sent', () => {
+    expect(assignmentStatusOf(mine, ASSIGNMENT, 'learner-2')).toBeUndefined();
+    expect(assignmentStatusOf(mine, ASSIGNMENT, 'learner-1')).toEqual({ kind: 'sending' });
+    const sent = applyOutcome(mine, A1, { status: 201, body: { band: 'proficient' } }, NOW);
+    expect(sent.sent[A1]?.learnerId).toBe('learner-1');
+    expect(assignmentStatusOf(sent, ASSIGNMENT, 'learner-2')).toBeUndefined();
+    expect(assignmentStatusOf(sent, ASSIGNMENT, 'learner-1')).toMatchObject({ kind: 'sent', band: 'proficient' });
   });
 });
 
@@ -221,10 +257,10 @@ describe('the outbox store', () => {
 
   it('persists queued attempts under alongside:outbox:v1 and reads them back', () => {
     const store = createOutboxStore();
-    queueAttempt(attempt(A1, ASSIGNMENT), store);
-    queueAttempt(attempt(A2), store);
+    queueAttempt(attempt(A1, ASSIGNMENT), 'learner-1', store);
+    queueAttempt(attempt(A2), 'learner-1', store);
     const saved = JSON.parse(storage[`${OUTBOX_STORE}:v1`] ?? '{}') as OutboxData;
-    expect(saved.items.map((item) => item.attemptId)).toEqual([A1]);
+    expect(saved.items.map((item) => [item.attemptId, item.learnerId])).toEqual([[A1, 'learner-1']]);
     expect(
       createOutboxStore()
         .get()

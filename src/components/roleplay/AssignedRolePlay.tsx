@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { Mode } from '../../engine/run.ts';
 import type { Scenario } from '../../schemas/scenario.ts';
 import type { AssignmentView } from '../../server/api/assignments.ts';
+import { signedInAs } from '../../client/sync.ts';
 import { isRecord } from '../../stores/guards.ts';
 import { assignedSessionKey, sessionsStore } from '../../stores/roleplays.ts';
 import { RolePlaySession } from './RolePlaySession.tsx';
@@ -15,7 +16,7 @@ interface Props {
 
 type Check =
   | { kind: 'loading' }
-  | { kind: 'ok'; view: AssignmentView }
+  | { kind: 'ok'; view: AssignmentView; learnerId: string | undefined }
   | { kind: 'signed-out' }
   | { kind: 'missing' }
   | { kind: 'unreachable' };
@@ -38,7 +39,8 @@ async function checkAssignment(id: string): Promise<Check> {
     if (response.status === 401) return { kind: 'signed-out' };
     if (response.status === 404 || response.status === 403) return { kind: 'missing' };
     const body: unknown = response.ok ? await response.json() : undefined;
-    return isView(body) ? { kind: 'ok', view: body } : { kind: 'unreachable' };
+    if (!isView(body)) return { kind: 'unreachable' };
+    return { kind: 'ok', view: body, learnerId: (await signedInAs()) ?? undefined };
   } catch {
     return { kind: 'unreachable' };
   }
@@ -130,6 +132,7 @@ export function AssignedRolePlay({ scenario, assignmentId, urlMode }: Props) {
         mode={mode}
         storeKey={key}
         assignmentId={assignmentId}
+        learnerId={check.kind === 'ok' ? check.learnerId : undefined}
         focusOnStart={pressedStart}
         modeNote={
           <span className="rp-assigned">

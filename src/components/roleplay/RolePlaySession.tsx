@@ -22,6 +22,8 @@ interface Props {
   storeKey: string;
   /** Set for an assigned role-play: finished attempts carry it and go to the outbox. */
   assignmentId?: string | undefined;
+  /** The account that started an assigned role-play, so its result is never sent under another. */
+  learnerId?: string | undefined;
   /** Replaces the mode line's "switch mode" link (an assigned role-play's mode is the trainer's). */
   modeNote?: ReactNode;
   /** Put the focus on "Your reply" on mount (after the learner pressed Start on the assignment gate). */
@@ -79,7 +81,15 @@ function openSession(
  * One role-play conversation: the person speaks, the learner replies, the person reacts.
  * It runs in a client-only island, so reading saved sessions during the first render is safe.
  */
-export function RolePlaySession({ scenario, mode, storeKey: key, assignmentId, modeNote, focusOnStart }: Props) {
+export function RolePlaySession({
+  scenario,
+  mode,
+  storeKey: key,
+  assignmentId,
+  learnerId,
+  modeNote,
+  focusOnStart,
+}: Props) {
   const machine = useMemo(() => compileScenario(scenario, mode), [scenario, mode]);
   const [opened] = useState(() => openSession(scenario, machine, key));
   const [live, setLive] = useState(opened.live);
@@ -127,7 +137,7 @@ export function RolePlaySession({ scenario, mode, storeKey: key, assignmentId, m
     saveSession(key, undefined);
     // Only an assigned attempt is queued to be sent to the trainer; everything else stays here.
     if (assignmentId) {
-      queueAttempt(attempt);
+      queueAttempt(attempt, learnerId);
       void flushOutbox('load');
     }
     setFinishedId(attempt.id);
