@@ -270,9 +270,12 @@ test('invite links: dead links explain themselves; existing accounts sign in fir
 });
 
 test('a learner changes their password on /account/, with clear errors', async ({ page }) => {
-  const invite = seed();
+  const invite = seed('--no-assignment');
   const email = uniqueEmail('pw');
   await join(page, invite, email);
+  await expect(page.getByRole('region', { name: 'My assignments' })).toContainText(
+    'No assignments yet. When your trainer assigns you a role-play, it appears here.',
+  );
   const form = page.getByRole('form', { name: 'Change your password' });
   await form.getByLabel('Current password').fill('not my password');
   await form.getByLabel('New password', { exact: true }).fill('a brand new passphrase');

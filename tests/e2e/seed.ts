@@ -4,7 +4,7 @@
  * and one assignment. Prints JSON: { inviteUrl, assignmentId, scenarioId, cohortName, expiredInviteUrl,
  * revokedInviteUrl }.
  *
- *   node tests/e2e/seed.ts [--scenario ID] [--mode assessed|practice] [--note TEXT] [--due-days N]
+ *   node tests/e2e/seed.ts [--scenario ID] [--mode assessed|practice] [--note TEXT] [--due-days N] [--no-assignment]
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -19,6 +19,7 @@ const { values } = parseArgs({
     note: { type: 'string', default: 'Have a go before our supervision on Friday.' },
     'due-days': { type: 'string', default: '7' },
     trainer: { type: 'string', default: 'tess@example.org' },
+    'no-assignment': { type: 'boolean', default: false },
   },
 });
 
@@ -41,7 +42,7 @@ try {
   const [assignment] = await createAssignments(db, {
     cohortId: cohort.id,
     createdBy: trainer.id,
-    scenarioIds: [values.scenario],
+    scenarioIds: values['no-assignment'] ? [] : [values.scenario],
     mode,
     dueAt: new Date(Date.now() + dueDays * 86_400_000).toISOString(),
     note: values.note || null,
