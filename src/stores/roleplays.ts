@@ -10,6 +10,8 @@ import { isRecord } from './guards.ts';
 export interface Attempt {
   /** UUID: the idempotency key when an assigned attempt is synced to a trainer. */
   id: string;
+  /** Set only when a trainer assigned this role-play: such attempts (and only those) are sent to the trainer. */
+  assignmentId?: string;
   scenarioId: string;
   mode: 'practice' | 'assessed';
   startedAt: string;
@@ -91,6 +93,10 @@ export function sessionsStore(): WritableAtom<SessionsData> {
 }
 
 export const sessionKey = (scenarioId: string, mode: string): string => `${scenarioId}:${mode}`;
+
+/** Assigned role-plays keep their place apart from self-started ones, one place per assignment. */
+export const assignedSessionKey = (scenarioId: string, assignmentId: string): string =>
+  `${scenarioId}:assignment:${assignmentId}`;
 
 export function saveSession(key: string, session: Session | undefined): void {
   const store = sessionsStore();

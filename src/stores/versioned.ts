@@ -77,6 +77,7 @@ const STORE_WORDS: Record<string, string> = {
   'alongside:attempts': 'role-play results',
   'alongside:roleplay-sessions': 'role-play in progress',
   'alongside:self-assessment': 'self-check answers',
+  'alongside:outbox': 'assigned role-play results waiting to be sent',
 };
 
 function noticeUnsaved(): void {

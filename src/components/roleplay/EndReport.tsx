@@ -1,4 +1,4 @@
-import { forwardRef } from 'react';
+import { forwardRef, type ReactNode } from 'react';
 import { CODE_WORDS, STANCE_WORDS, practiceTips } from '../../engine/feedback.ts';
 import { modelOf } from '../../engine/model.ts';
 import type { Run } from '../../engine/run.ts';
@@ -11,6 +11,8 @@ interface Props {
   run: Run;
   scores: Scores;
   onRestart: () => void;
+  /** For an assigned role-play: where sending its result to the trainer stands. */
+  status?: ReactNode;
 }
 
 const LEVEL_WORDS = { good: 'good', fair: 'fair', low: 'below fair' } as const;
@@ -18,7 +20,7 @@ const two = (value: number): string => (Math.round(value * 100) / 100).toFixed(2
 
 /** The end report (C2.7): ending, band with its meaning, metrics, turn-by-turn replay, ruptures, tips. */
 export const EndReport = forwardRef<HTMLHeadingElement, Props>(function EndReport(
-  { scenario, run, scores, onRestart },
+  { scenario, run, scores, onRestart, status },
   headingRef,
 ) {
   const ending = scenario.endings.find((candidate) => candidate.id === run.nodeId);
@@ -36,6 +38,7 @@ export const EndReport = forwardRef<HTMLHeadingElement, Props>(function EndRepor
         How it went: {scores.band}
       </h2>
       <p className="band-meaning">{BAND_MEANING[scores.band]}</p>
+      {status}
       {ending && (
         <div className="card">
           <p>

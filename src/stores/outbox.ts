@@ -1,0 +1,311 @@
+import type { WritableAtom } from 'nanostores';
+import { isRecord } from './guards.ts';
+import type { Attempt } from './roleplays.ts';
+import { versionedAtom } from './versioned.ts';
+
+/**
+ * The outbox: finished attempts of role-plays a trainer assigned, waiting to be sent to that
+ * trainer. Only assigned attempts ever enter it (the course's data-sharing rule: everything else
+ * stays on the device). The attempt's UUID is the idempotency key, so sending twice is harmless.
+ * Everything here is pure except the store itself; src/client/sync.ts does the sending.
+ */
+
+/** Exactly what POST /api/attempts accepts (src/server/api/sync-schema.ts): no scores, no extra fields. */
+export interface SyncBody {
+  assignmentId: string;
+  attempt: {
+    id: string;
+    scenarioId: string;
+    mode: 'practice' | 'assessed';
+    startedAt: string;
+    finishedAt: string;
+    transcript: Attempt['transcript'];
+  };
+}
+
+/** Why an item is still waiting, so the page can say what will happen next. */
+export type Waiting = 'sign-in' | 'network' | 'server';
+
+export interface OutboxItem {
+  attemptId: string;
+  assignmentId: string;
+  /**
+   * The account signed in when the role-play was started, when known. On a shared device the
+   * result is only ever sent while that same account is signed in, never under someone else's.
+   */
+  learnerId?: string;
+  body: SyncBody;
+  tries: number;
+  /** ISO time before which the item is not sent again (back-off). */
+  nextTryAt: string;
+  lastError?: string;
+  waiting?: Waiting;
+  state: 'pending' | 'failed';
+}
+
+export interface SentRecord {
+  assignmentId: string;
+  learnerId?: string;
+  sentAt: string;
+  band: string;
+}
+
+export interface OutboxData {
+  version: 1;
+  items: OutboxItem[];
+  sent: Record<string, SentRecord>;
+}
+
+export const OUTBOX_STORE = 'alongside:outbox';
+
+export const emptyOutbox = (): OutboxData => ({ version: 1, items: [], sent: {} });
+
+/** The body for an assigned attempt, or undefined for an attempt nobody assigned (it is never sent). */
+export function syncBodyOf(attempt: Attempt): SyncBody | undefined {
+  if (!attempt.assignmentId) return undefined;
+  return {
+    assignmentId: attempt.assignmentId,
+    attempt: {
+      id: attempt.id,
+      scenarioId: attempt.scenarioId,
+      mode: attempt.mode,
+      startedAt: attempt.startedAt,
+      finishedAt: attempt.finishedAt,
+      transcript: attempt.transcript.map(({ nodeId, optionId, attempt: n, kept, codes, stance, markers }) => ({
+        nodeId,
+        optionId,
+        attempt: n,
+        kept,
+        codes,
+        stance,
+        ...(markers ? { markers } : {}),
+      })),
+    },
+  };
+}
+
+/** Adds an assigned attempt once (by its UUID); attempts without an assignment are left out. */
+export function enqueue(data: OutboxData, attempt: Attempt, now: Date, learnerId?: string): OutboxData {
+  const body = syncBodyOf(attempt);
+  if (!body) return data;
+  if (data.sent[attempt.id] || data.items.some((item) => item.attemptId === attempt.id)) return data;
+  const item: OutboxItem = {
+    attemptId: attempt.id,
+    assignmentId: body.assignmentId,
+    body,
+    ...(learnerId ? { learnerId } : {}),
+    tries: 0,
+    nextTryAt: now.toISOString(),
+    state: 'pending',
+  };
+  return { ...data, items: [...data.items, item] };
+}
+
+/**
+ * Queues every assigned attempt in the learner's record that the outbox does not know about: an
+ * attempt saved just before the tab closed, or an outbox that could not be read back. Sending one
+ * again is harmless (the server stores each UUID once and answers 200).
+ */
+export function reconcile(data: OutboxData, attempts: readonly Attempt[], now: Date): OutboxData {
+  return attempts.reduce((current, attempt) => enqueue(current, attempt, now), data);
+}
+
+export const BACKOFF_BASE_MS = 2_000;
+export const BACKOFF_CAP_MS = 5 * 60_000;
+
+/**
+ * How long to wait after the nth failed try (n ≥ 1): 2 s, 4 s, 8 s … capped at 5 minutes, with
+ * jitter (between half and all of that), so many devices coming back online do not all retry at once.
+ */
+export function backoffMs(tries: number, random: () => number = Math.random): number {
+  const ceiling = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** Math.max(0, tries - 1));
+  return Math.round(ceiling / 2 + (ceiling / 2) * random());
+}
+
+export type SendTrigger = 'timer' | 'load' | 'online';
+
+/**
+ * Items to send now. The timer sends items whose back-off has passed; a page load also retries
+ * items that were waiting for the learner to sign in; coming back online also retries items that
+ * failed for lack of a connection. Failed items (the server refused them) are never resent.
+ */
+export function dueItems(data: OutboxData, now: Date, trigger: SendTrigger = 'timer'): OutboxItem[] {
+  const at = now.toISOString();
+  return data.items.filter(
+    (item) =>
+      item.state === 'pending' &&
+      Boolean(item.body.assignmentId) &&
+      (item.nextTryAt <= at ||
+        (trigger === 'load' && item.waiting === 'sign-in') ||
+        (trigger === 'online' && item.waiting === 'network')),
+  );
+}
+
+/** When the next pending item is due, to set a timer; undefined when nothing is waiting. */
+export function nextDueAt(data: OutboxData): string | undefined {
+  return data.items
+    .filter((item) => item.state === 'pending')
+    .map((item) => item.nextTryAt)
+    .sort()[0];
+}
+
+/**
+ * What came of one try: an HTTP response (status and parsed JSON body), no response at all, or
+ * not sent because another account is signed in on this device.
+ */
+export type SendOutcome = { status: number; body?: unknown } | { network: true } | { otherAccount: true };
+
+/** Whether an item may be sent while this account is signed in (an item of unknown owner may). */
+export const sendableBy = (item: OutboxItem, viewerId: string | null | undefined): boolean =>
+  item.learnerId === undefined || viewerId === undefined || viewerId === null || item.learnerId === viewerId;
+
+const serverMessage = (body: unknown): string | undefined =>
+  isRecord(body) && typeof body['error'] === 'string' ? body['error'] : undefined;
+
+export const SIGN_IN_MESSAGE = 'Sign in to send it to your trainer. It is safe on this device until then.';
+export const NETWORK_MESSAGE = 'No connection right now. It will be sent when you are back online.';
+export const SERVER_MESSAGE = 'The server is busy or unavailable. Alongside will try again shortly.';
+export const OTHER_ACCOUNT_MESSAGE =
+  'Someone else is signed in on this device. It will be sent when the person who did it signs in here again.';
+
+/**
+ * Applies the result of sending one item. 201/200: sent (the band the server computed is kept).
+ * 401: waits for sign-in. 408, 429, 5xx or no response: waits and retries with back-off. Any other
+ * 4xx: failed with the server's message and not retried. The attempt itself stays in the learner's
+ * record whatever happens here.
+ */
+export function applyOutcome(
+  data: OutboxData,
+  attemptId: string,
+  outcome: SendOutcome,
+  now: Date,
+  random: () => number = Math.random,
+): OutboxData {
+  const item = data.items.find((candidate) => candidate.attemptId === attemptId);
+  if (!item) return data;
+  const others = data.items.filter((candidate) => candidate !== item);
+  if ('status' in outcome && (outcome.status === 200 || outcome.status === 201)) {
+    const band = isRecord(outcome.body) && typeof outcome.body['band'] === 'string' ? outcome.body['band'] : '';
+    return {
+      ...data,
+      items: others,
+      sent: {
+        ...data.sent,
+        [attemptId]: {
+          assignmentId: item.assignmentId,
+          ...(item.learnerId ? { learnerId: item.learnerId } : {}),
+          sentAt: now.toISOString(),
+          band,
+        },
+      },
+    };
+  }
+  const tries = item.tries + 1;
+  const retryLater = (waiting: Waiting, lastError: string): OutboxData => ({
+    ...data,
+    items: data.items.map((candidate) =>
+      candidate === item
+        ? {
+            ...item,
+            tries,
+            state: 'pending',
+            waiting,
+            lastError,
+            nextTryAt: new Date(now.getTime() + backoffMs(tries, random)).toISOString(),
+          }
+        : candidate,
+    ),
+  });
+  if ('otherAccount' in outcome) return retryLater('sign-in', OTHER_ACCOUNT_MESSAGE);
+  if ('network' in outcome) return retryLater('network', NETWORK_MESSAGE);
+  const { status } = outcome;
+  if (status === 401) return retryLater('sign-in', SIGN_IN_MESSAGE);
+  if (status === 408 || status === 429 || status >= 500) return retryLater('server', SERVER_MESSAGE);
+  const reason = serverMessage(outcome.body) ?? `The server refused it (HTTP ${String(status)}).`;
+  return {
+    ...data,
+    items: data.items.map((candidate) => {
+      if (candidate !== item) return candidate;
+      const failed: OutboxItem = { ...item, tries, state: 'failed', lastError: reason };
+      delete failed.waiting;
+      return failed;
+    }),
+  };
+}
+
+export type SyncStatus =
+  | { kind: 'sent'; band: string; sentAt: string }
+  | { kind: 'sending' }
+  | { kind: 'waiting'; message: string; reason: Waiting }
+  | { kind: 'failed'; message: string };
+
+/** Where one attempt stands, for the end report; undefined if it was never queued. */
+export function syncStatusOf(data: OutboxData, attemptId: string): SyncStatus | undefined {
+  const sent = data.sent[attemptId];
+  if (sent) return { kind: 'sent', band: sent.band, sentAt: sent.sentAt };
+  const item = data.items.find((candidate) => candidate.attemptId === attemptId);
+  if (!item) return undefined;
+  if (item.state === 'failed') return { kind: 'failed', message: item.lastError ?? 'The server refused it.' };
+  return item.lastError && item.waiting
+    ? { kind: 'waiting', message: item.lastError, reason: item.waiting }
+    : { kind: 'sending' };
+}
+
+/**
+ * Where this learner's latest attempt of an assignment stands on this device, for "My
+ * assignments". Attempts another account made on a shared device are not theirs to see.
+ */
+export function assignmentStatusOf(data: OutboxData, assignmentId: string, learnerId?: string): SyncStatus | undefined {
+  const theirs = (record: { assignmentId: string; learnerId?: string }): boolean =>
+    record.assignmentId === assignmentId &&
+    (learnerId === undefined || record.learnerId === undefined || record.learnerId === learnerId);
+  const queued = data.items.filter(theirs);
+  const latest = queued[queued.length - 1];
+  if (latest) return syncStatusOf(data, latest.attemptId);
+  const sent = Object.entries(data.sent)
+    .filter(([, record]) => theirs(record))
+    .sort(([, a], [, b]) => b.sentAt.localeCompare(a.sentAt))[0];
+  return sent ? { kind: 'sent', band: sent[1].band, sentAt: sent[1].sentAt } : undefined;
+}
+
+const isItem = (value: unknown): value is OutboxItem =>
+  isRecord(value) &&
+  typeof value['attemptId'] === 'string' &&
+  typeof value['assignmentId'] === 'string' &&
+  isRecord(value['body']) &&
+  typeof value['tries'] === 'number' &&
+  typeof value['nextTryAt'] === 'string' &&
+  (value['state'] === 'pending' || value['state'] === 'failed');
+
+const readOutbox = (raw: unknown): OutboxData | undefined =>
+  isRecord(raw) &&
+  raw['version'] === 1 &&
+  Array.isArray(raw['items']) &&
+  raw['items'].every(isItem) &&
+  isRecord(raw['sent'])
+    ? (raw as unknown as OutboxData)
+    : undefined;
+
+let outbox: WritableAtom<OutboxData> | undefined;
+
+/** The outbox in localStorage under `alongside:outbox:v1`. */
+export function outboxStore(): WritableAtom<OutboxData> {
+  outbox ??= createOutboxStore();
+  return outbox;
+}
+
+/** A fresh store object over the current storage engine (tests reopen it to check persistence). */
+export function createOutboxStore(): WritableAtom<OutboxData> {
+  return versionedAtom<OutboxData>({ name: OUTBOX_STORE, version: 1, initial: emptyOutbox, read: readOutbox });
+}
+
+/** Queues a finished attempt if (and only if) a trainer assigned it. */
+export function queueAttempt(
+  attempt: Attempt,
+  learnerId?: string,
+  store: WritableAtom<OutboxData> = outboxStore(),
+): void {
+  const current = store.get();
+  const next = enqueue(current, attempt, new Date(), learnerId);
+  if (next !== current) store.set(next);
+}
