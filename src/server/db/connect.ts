@@ -26,10 +26,32 @@ export const DEFAULT_SQLITE_FILE = 'data/alongside.db';
 export function openSqlite(file: string): Connection {
   const path = resolve(file);
   mkdirSync(dirname(path), { recursive: true });
-  const database = new DatabaseSync(path, { timeout: 10_000 });
-  database.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;');
+  const database = new DatabaseSync(path, { timeout: BUSY_TIMEOUT_MS });
+  useWal(database);
+  database.exec('PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;');
   const db = new Kysely<Database>({ dialect: new NodeSqliteDialect({ database }) });
   return { db, kind: 'sqlite', where: path, close: () => db.destroy() };
+}
+
+const BUSY_TIMEOUT_MS = 10_000;
+
+/**
+ * Switches a file to WAL. When two processes open a new file at the same moment, both ask for the
+ * switch and SQLite answers one of them "database is locked" at once (the busy timeout does not
+ * apply to this lock), so that one waits a moment and asks again; after the switch it is a no-op.
+ */
+function useWal(database: DatabaseSync): void {
+  const deadline = Date.now() + BUSY_TIMEOUT_MS;
+  for (let wait = 5; ; wait = Math.min(wait * 2, 200)) {
+    try {
+      database.exec('PRAGMA journal_mode = WAL');
+      return;
+    } catch (error) {
+      const busy = (error as { errcode?: number }).errcode === 5;
+      if (!busy || Date.now() > deadline) throw error;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, wait);
+    }
+  }
 }
 
 export function openPostgres(url: string): Connection {
