@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAuth, type Auth } from '../../src/server/auth.ts';
 import { openSqlite, type Connection } from '../../src/server/db/connect.ts';
-import { nodeCommand } from './node-binary.ts';
+import { nodeBinary } from '../../scripts/lib/server-process.ts';
 import { SETTINGS } from './harness.ts';
 import { signInRequest } from './tenants.ts';
 
@@ -20,7 +20,6 @@ describe('npm run admin (against a temporary SQLite file)', () => {
   let firstPassword = '';
 
   function admin(...args: string[]) {
-    const [command, prefix] = nodeCommand();
     const env: NodeJS.ProcessEnv = {
       PATH: process.env['PATH'],
       HOME: process.env['HOME'],
@@ -28,7 +27,7 @@ describe('npm run admin (against a temporary SQLite file)', () => {
       BETTER_AUTH_SECRET: SETTINGS.secret,
       PUBLIC_URL: SETTINGS.baseURL,
     };
-    const result = spawnSync(command, [...prefix, CLI, ...args], { env, encoding: 'utf8' });
+    const result = spawnSync(nodeBinary(), [CLI, ...args], { env, encoding: 'utf8' });
     return {
       code: result.status,
       out: result.stdout,

@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openSqlite } from '../../src/server/db/connect.ts';
 import { integrityCheck, MIGRATIONS } from '../../src/server/db/migrations.ts';
 import { countAttempts } from '../../src/server/repo/attempts.ts';
-import { nodeCommand } from './node-binary.ts';
+import { nodeBinary } from '../../scripts/lib/server-process.ts';
 
 const WRITER = fileURLToPath(new URL('./fixtures/writer.ts', import.meta.url));
 
@@ -25,8 +25,7 @@ function runWriter(
   label: string,
   startAt: number,
 ): Promise<{ code: number | null; stderr: string; report?: Report }> {
-  const [command, prefix] = nodeCommand();
-  const child = spawn(command, [...prefix, WRITER, file, label, String(startAt)], {
+  const child = spawn(nodeBinary(), [WRITER, file, label, String(startAt)], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
