@@ -60,8 +60,10 @@ test('SIGKILL while syncing 200 attempts: acknowledged ones survive, the rest ar
     const acknowledged = new Set<string>();
     let next = 0;
     let killed = false;
+    // A function, so the check reads the flag as it is now (another worker may have set it).
+    const wasKilled = (): boolean => killed;
     const worker = async (): Promise<void> => {
-      while (next < TOTAL && !killed) {
+      while (next < TOTAL && !wasKilled()) {
         const body = bodies[next++];
         if (!body) return;
         try {
@@ -69,9 +71,9 @@ test('SIGKILL while syncing 200 attempts: acknowledged ones survive, the rest ar
           if (response.status === 201 || response.status === 200) acknowledged.add(body.attempt.id);
           else throw new Error(`unexpected ${String(response.status)}: ${await response.text()}`);
         } catch (error) {
-          if (!killed) throw error;
+          if (!wasKilled()) throw error;
         }
-        if (acknowledged.size >= KILL_AFTER && !killed) {
+        if (acknowledged.size >= KILL_AFTER && !wasKilled()) {
           killed = true;
           running.child.kill('SIGKILL');
         }
@@ -123,7 +125,7 @@ test('SIGKILL while syncing 200 attempts: acknowledged ones survive, the rest ar
         n: number;
       }[];
       expect(rows).toHaveLength(TOTAL);
-      expect(rows.every((row) => Number(row.n) === 1)).toBe(true);
+      expect(rows.every((row) => row.n === 1)).toBe(true);
       expect(new Set(rows.map((row) => row.id))).toEqual(new Set(bodies.map((body) => body.attempt.id)));
     } finally {
       after.close();

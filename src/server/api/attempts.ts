@@ -35,10 +35,10 @@ export function postAttempt(request: Request, deps: ApiDeps): Promise<Response> 
     if (!scenario) throw new HttpError(422, `The role-play ${assignment.scenario_id} is no longer in the course.`);
     const replay = replayChoices(scenario, body.attempt.mode, body.attempt.transcript);
     if (!replay.ok) throw new HttpError(422, replay.reason);
-    const misplaced = replay.run.history.findIndex(
-      (turn, i) =>
-        turn.nodeId !== body.attempt.transcript[i]?.nodeId || turn.attempt !== body.attempt.transcript[i]?.attempt,
-    );
+    const misplaced = replay.run.history.findIndex((turn, i) => {
+      const saved = body.attempt.transcript[i];
+      return saved === undefined || turn.nodeId !== saved.nodeId || turn.attempt !== saved.attempt;
+    });
     const turn = replay.run.history[misplaced];
     if (turn)
       throw new HttpError(
