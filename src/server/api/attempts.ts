@@ -4,7 +4,7 @@ import type { Scenario } from '../../schemas/scenario.ts';
 import type { Auth } from '../auth.ts';
 import type { Connection } from '../db/connect.ts';
 import { HttpError, handle, json, readJson } from '../http.ts';
-import { assignmentForLearner } from '../repo/assignments.ts';
+import { assignmentOfMember } from '../repo/assignments.ts';
 import { storeAttempt } from '../repo/attempts.ts';
 import { requireViewer } from '../session.ts';
 import { syncAttemptBody } from './sync-schema.ts';
@@ -25,7 +25,7 @@ export function postAttempt(request: Request, deps: ApiDeps): Promise<Response> 
     const viewer = await requireViewer(deps.auth, request.headers);
     const body = await readJson(request, syncAttemptBody);
     const { db } = deps.connection;
-    const assignment = await assignmentForLearner(db, viewer.id, body.assignmentId);
+    const assignment = await assignmentOfMember(db, viewer.id, body.assignmentId);
     if (!assignment) throw new HttpError(404, 'There is no such assignment for you.');
     if (assignment.scenario_id !== body.attempt.scenarioId)
       throw new HttpError(422, `This assignment is for the role-play ${assignment.scenario_id}.`);

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { DatabaseSync } from 'node:sqlite';
+import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import { NodeSqliteDialect } from '@better-auth/kysely-adapter/node-sqlite-dialect';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
@@ -29,11 +29,36 @@ export function openSqlite(file: string): Connection {
   const database = new DatabaseSync(path, { timeout: BUSY_TIMEOUT_MS });
   useWal(database);
   database.exec('PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;');
-  const db = new Kysely<Database>({ dialect: new NodeSqliteDialect({ database }) });
+  const db = new Kysely<Database>({ dialect: new NodeSqliteDialect({ database: keepingStatements(database) }) });
   return { db, kind: 'sqlite', where: path, close: () => db.destroy() };
 }
 
 const BUSY_TIMEOUT_MS = 10_000;
+const STATEMENTS_KEPT = 256;
+
+/**
+ * The same few queries run on every request (session, membership, insert), and node:sqlite compiles
+ * a statement anew on every prepare(). This keeps the most recently used compiled statements
+ * (keyed by their SQL, which carries no values) so each is compiled once.
+ */
+function keepingStatements(database: DatabaseSync): DatabaseSync {
+  const kept = new Map<string, StatementSync>();
+  const prepare = (sql: string): StatementSync => {
+    let statement = kept.get(sql);
+    if (statement) kept.delete(sql);
+    else statement = database.prepare(sql);
+    kept.set(sql, statement);
+    if (kept.size > STATEMENTS_KEPT) kept.delete(kept.keys().next().value ?? '');
+    return statement;
+  };
+  return new Proxy(database, {
+    get(target, key) {
+      if (key === 'prepare') return prepare;
+      const value: unknown = Reflect.get(target, key, target);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}
 
 /**
  * Switches a file to WAL. When two processes open a new file at the same moment, both ask for the
