@@ -216,6 +216,9 @@ async function onPostgres(adminUrl: string): Promise<Measured> {
   const connection = openPostgres(url.toString());
   try {
     return await bench('PostgreSQL', serverEnv(await freePort(), { url: url.toString() }), connection);
+  } catch (error) {
+    console.error('The PostgreSQL run failed:', error);
+    throw error;
   } finally {
     await connection.close();
     await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);

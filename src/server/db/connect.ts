@@ -81,6 +81,12 @@ function useWal(database: DatabaseSync): void {
 
 export function openPostgres(url: string): Connection {
   const pool = new pg.Pool({ connectionString: url, max: Number(process.env['DATABASE_POOL_MAX'] ?? 10) });
+  // An idle connection can be cut (PostgreSQL restarted, failed over, or an admin ended it). The pool
+  // drops that connection and opens a new one when needed; without a listener the error would stop
+  // the whole server.
+  pool.on('error', (error) => {
+    console.error(`A PostgreSQL connection was closed (${error.message}); a new one will be opened when needed.`);
+  });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   const where = new URL(url);
   where.password = '';
