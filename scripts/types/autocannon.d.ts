@@ -10,13 +10,14 @@ declare module 'autocannon' {
   }
 
   export interface Result {
+    /** Seconds, counted in whole ticks of autocannon's one-second timer. */
     duration: number;
     errors: number;
     timeouts: number;
     non2xx: number;
     latency: Histogram;
     requests: Histogram & { total: number };
-    statusCodeStats: Record<string, { count: number }>;
+    statusCodeStats: Record<string, { count: number | string }>;
   }
 
   export interface RawRequest {
@@ -38,6 +39,7 @@ declare module 'autocannon' {
 
   export interface Instance extends PromiseLike<Result> {
     stop: () => void;
+    on: (event: 'response', listener: (client: unknown, statusCode: number) => void) => void;
   }
 
   export default function autocannon(options: Options): Instance;
