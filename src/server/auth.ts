@@ -86,3 +86,33 @@ export class AccountExistsError extends Error {
     super(`An account for ${email} already exists.`);
   }
 }
+
+/**
+ * Gives an account a new password and signs it out everywhere (every session is deleted), for
+ * `npm run admin -- reset-password`. Throws NoAccountError when nobody has that email.
+ */
+export async function resetPassword(auth: Auth, email: string, password: string): Promise<{ id: string }> {
+  const context = await auth.$context;
+  const found = await context.internalAdapter.findUserByEmail(email.trim().toLowerCase(), { includeAccounts: true });
+  if (!found) throw new NoAccountError(email);
+  const hash = await context.password.hash(password);
+  if (found.accounts.some((account) => account.providerId === 'credential'))
+    await context.internalAdapter.updatePassword(found.user.id, hash);
+  else
+    await context.internalAdapter.linkAccount({
+      userId: found.user.id,
+      providerId: 'credential',
+      accountId: found.user.id,
+      password: hash,
+    });
+  await context.internalAdapter.deleteUserSessions(found.user.id);
+  return { id: found.user.id };
+}
+
+export class NoAccountError extends Error {
+  constructor(email: string) {
+    super(
+      `There is no account for ${email.trim().toLowerCase()}. Check the spelling, or create it with create-trainer.`,
+    );
+  }
+}

@@ -4,7 +4,7 @@ import type { Scenario } from '../../schemas/scenario.ts';
 import type { Auth } from '../auth.ts';
 import type { Connection } from '../db/connect.ts';
 import { HttpError, handle, json, readJson } from '../http.ts';
-import { assignmentForLearner } from '../repo/assignments.ts';
+import { assignmentOfMember } from '../repo/assignments.ts';
 import { attemptFor, storeAttempt } from '../repo/attempts.ts';
 import { requireViewer } from '../session.ts';
 import { syncAttemptBody } from './sync-schema.ts';
@@ -25,7 +25,7 @@ export function postAttempt(request: Request, deps: ApiDeps): Promise<Response> 
     const viewer = await requireViewer(deps.auth, request.headers);
     const body = await readJson(request, syncAttemptBody);
     const { db } = deps.connection;
-    const assignment = await assignmentForLearner(db, viewer.id, body.assignmentId);
+    const assignment = await assignmentOfMember(db, viewer.id, body.assignmentId);
     if (!assignment) throw new HttpError(404, 'There is no such assignment for you.');
     if (assignment.scenario_id !== body.attempt.scenarioId)
       throw new HttpError(422, `This assignment is for the role-play ${assignment.scenario_id}.`);
@@ -35,6 +35,16 @@ export function postAttempt(request: Request, deps: ApiDeps): Promise<Response> 
     if (!scenario) throw new HttpError(422, `The role-play ${assignment.scenario_id} is no longer in the course.`);
     const replay = replayChoices(scenario, body.attempt.mode, body.attempt.transcript);
     if (!replay.ok) throw new HttpError(422, replay.reason);
+    const misplaced = replay.run.history.findIndex((turn, i) => {
+      const saved = body.attempt.transcript[i];
+      return saved === undefined || turn.nodeId !== saved.nodeId || turn.attempt !== saved.attempt;
+    });
+    const turn = replay.run.history[misplaced];
+    if (turn)
+      throw new HttpError(
+        422,
+        `Reply ${String(misplaced + 1)} (${turn.optionId}) answers ${turn.nodeId} in this role-play, not ${body.attempt.transcript[misplaced]?.nodeId ?? '?'}: the replies do not fit it.`,
+      );
     if (!replay.run.ended) throw new HttpError(422, 'The role-play was not finished: send it once it has ended.');
     const scores = scoreRun(scenario, replay.run);
     const ending = scenario.endings.find((candidate) => candidate.id === replay.run.nodeId);
@@ -51,7 +61,18 @@ export function postAttempt(request: Request, deps: ApiDeps): Promise<Response> 
       finished_at: body.attempt.finishedAt,
       received_at: new Date().toISOString(),
       scores: JSON.stringify(summarise(scores)),
-      transcript: JSON.stringify(body.attempt.transcript),
+      // The replies as the engine replayed them: codes, stance and markers are the server's, not the device's.
+      transcript: JSON.stringify(
+        replay.run.history.map(({ nodeId, optionId, attempt, kept, codes, stance, markers }) => ({
+          nodeId,
+          optionId,
+          attempt,
+          kept,
+          codes,
+          stance,
+          markers,
+        })),
+      ),
     });
     if (result === 'conflict') throw new HttpError(409, 'An attempt with this id already exists.');
     return json(result === 'stored' ? 201 : 200, { id: body.attempt.id, status: result, band: scores.band });

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { DatabaseSync } from 'node:sqlite';
+import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import { NodeSqliteDialect } from '@better-auth/kysely-adapter/node-sqlite-dialect';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
@@ -26,14 +26,67 @@ export const DEFAULT_SQLITE_FILE = 'data/alongside.db';
 export function openSqlite(file: string): Connection {
   const path = resolve(file);
   mkdirSync(dirname(path), { recursive: true });
-  const database = new DatabaseSync(path, { timeout: 10_000 });
-  database.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;');
-  const db = new Kysely<Database>({ dialect: new NodeSqliteDialect({ database }) });
+  const database = new DatabaseSync(path, { timeout: BUSY_TIMEOUT_MS });
+  useWal(database);
+  database.exec('PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;');
+  const db = new Kysely<Database>({ dialect: new NodeSqliteDialect({ database: keepingStatements(database) }) });
   return { db, kind: 'sqlite', where: path, close: () => db.destroy() };
+}
+
+const BUSY_TIMEOUT_MS = 10_000;
+const STATEMENTS_KEPT = 256;
+
+/**
+ * The same few queries run on every request (session, membership, insert), and node:sqlite compiles
+ * a statement anew on every prepare(). This keeps the most recently used compiled statements
+ * (keyed by their SQL, which carries no values) so each is compiled once.
+ */
+function keepingStatements(database: DatabaseSync): DatabaseSync {
+  const kept = new Map<string, StatementSync>();
+  const prepare = (sql: string): StatementSync => {
+    let statement = kept.get(sql);
+    if (statement) kept.delete(sql);
+    else statement = database.prepare(sql);
+    kept.set(sql, statement);
+    if (kept.size > STATEMENTS_KEPT) kept.delete(kept.keys().next().value ?? '');
+    return statement;
+  };
+  return new Proxy(database, {
+    get(target, key) {
+      if (key === 'prepare') return prepare;
+      const value: unknown = Reflect.get(target, key, target);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}
+
+/**
+ * Switches a file to WAL. When two processes open a new file at the same moment, both ask for the
+ * switch and SQLite answers one of them "database is locked" at once (the busy timeout does not
+ * apply to this lock), so that one waits a moment and asks again; after the switch it is a no-op.
+ */
+function useWal(database: DatabaseSync): void {
+  const deadline = Date.now() + BUSY_TIMEOUT_MS;
+  for (let wait = 5; ; wait = Math.min(wait * 2, 200)) {
+    try {
+      database.exec('PRAGMA journal_mode = WAL');
+      return;
+    } catch (error) {
+      const busy = (error as { errcode?: number }).errcode === 5;
+      if (!busy || Date.now() > deadline) throw error;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, wait);
+    }
+  }
 }
 
 export function openPostgres(url: string): Connection {
   const pool = new pg.Pool({ connectionString: url, max: Number(process.env['DATABASE_POOL_MAX'] ?? 10) });
+  // An idle connection can be cut (PostgreSQL restarted, failed over, or an admin ended it). The pool
+  // drops that connection and opens a new one when needed; without a listener the error would stop
+  // the whole server.
+  pool.on('error', (error) => {
+    console.error(`A PostgreSQL connection was closed (${error.message}); a new one will be opened when needed.`);
+  });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   const where = new URL(url);
   where.password = '';

@@ -59,6 +59,21 @@ export async function assignmentForLearner(
   return (await assignmentsOfLearner(db, learnerId, assignmentId))[0];
 }
 
+/**
+ * The assignment alone, only if the learner belongs to its cohort: the tenant check for syncing an
+ * attempt, without the counts and names of assignmentForLearner (one indexed join, however many
+ * attempts the learner has already sent).
+ */
+export function assignmentOfMember(db: Db, learnerId: string, assignmentId: string): Promise<Assignment | undefined> {
+  return db
+    .selectFrom('assignment')
+    .innerJoin('cohort_member', 'cohort_member.cohort_id', 'assignment.cohort_id')
+    .selectAll('assignment')
+    .where('cohort_member.learner_id', '=', learnerId)
+    .where('assignment.id', '=', assignmentId)
+    .executeTakeFirst();
+}
+
 /** Everything assigned to a learner across their cohorts, with what the server has received. */
 export async function assignmentsOfLearner(db: Db, learnerId: string, onlyId?: string): Promise<LearnerAssignment[]> {
   let query = db

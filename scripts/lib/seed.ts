@@ -1,0 +1,148 @@
+/**
+ * Test and benchmark data: a trainer, a cohort of learners (all with one password, hashed once),
+ * assigned role-plays, and optionally one finished attempt per learner and assignment. Used by the
+ * server benchmark (scripts/bench-server.ts) and the kill test (tests/e2e/sync-kill.spec.ts).
+ */
+import { randomUUID } from 'node:crypto';
+import { playPath } from '../../src/engine/run.ts';
+import { scoreRun, summarise } from '../../src/engine/scoring.ts';
+import type { Scenario } from '../../src/schemas/scenario.ts';
+import { createAccount, type Auth } from '../../src/server/auth.ts';
+import type { Connection } from '../../src/server/db/connect.ts';
+import type { AttemptTable } from '../../src/server/db/schema.ts';
+import { createAssignments, type Assignment } from '../../src/server/repo/assignments.ts';
+import { addMember, createCohort, type Cohort } from '../../src/server/repo/cohorts.ts';
+
+export interface Seeded {
+  trainer: { id: string; email: string; password: string };
+  cohort: Cohort;
+  assignments: Assignment[];
+  learners: { id: string; email: string }[];
+  /** Every learner's password. */
+  password: string;
+}
+
+/** The replies of the ★ path as a device sends them (src/stores/roleplays.ts buildAttempt). */
+export function exemplarTranscript(scenario: Scenario) {
+  return playPath(scenario, scenario.benchmarks.exemplarPath).history.map(
+    ({ nodeId, optionId, attempt, kept, codes, stance, markers }) => ({
+      nodeId,
+      optionId,
+      attempt,
+      kept,
+      codes,
+      stance,
+      markers,
+    }),
+  );
+}
+
+/** A sync body for POST /api/attempts: the ★ path of the assignment's role-play, with a new UUID. */
+export function exemplarBody(assignmentId: string, scenario: Scenario, id: string = randomUUID()) {
+  return {
+    assignmentId,
+    attempt: {
+      id,
+      scenarioId: scenario.id,
+      mode: 'assessed' as const,
+      startedAt: '2026-11-23T10:00:00.000Z',
+      finishedAt: '2026-11-23T10:12:00.000Z',
+      transcript: exemplarTranscript(scenario),
+    },
+  };
+}
+
+export async function seedCohort(
+  connection: Connection,
+  auth: Auth,
+  options: { learners: number; scenarios: Scenario[]; attempts: boolean; password?: string },
+): Promise<Seeded> {
+  const { db } = connection;
+  const password = options.password ?? 'learner-password-123';
+  const trainerPassword = 'trainer-password-123';
+  const trainerEmail = `trainer-${randomUUID().slice(0, 8)}@example.org`;
+  const trainer = await createAccount(auth, {
+    email: trainerEmail,
+    name: 'Bench Trainer',
+    password: trainerPassword,
+    role: 'trainer',
+  });
+  const cohort = await createCohort(db, trainer.id, 'Benchmark intake');
+  const assignments = await createAssignments(db, {
+    cohortId: cohort.id,
+    createdBy: trainer.id,
+    scenarioIds: options.scenarios.map((scenario) => scenario.id),
+    mode: 'assessed',
+    dueAt: null,
+    note: null,
+  });
+  const context = await auth.$context;
+  const hash = await context.password.hash(password);
+  const learners: Seeded['learners'] = [];
+  for (let i = 0; i < options.learners; i++) {
+    const email = `learner-${String(i).padStart(4, '0')}-${cohort.id.slice(0, 8)}@example.org`;
+    const user = await context.internalAdapter.createUser(
+      { email, name: `Learner ${String(i + 1)}`, emailVerified: false, role: 'learner' },
+      { method: 'admin' },
+    );
+    await context.internalAdapter.linkAccount({
+      userId: user.id,
+      providerId: 'credential',
+      accountId: user.id,
+      password: hash,
+    });
+    await addMember(db, cohort.id, user.id);
+    learners.push({ id: user.id, email });
+  }
+  if (options.attempts) await seedAttempts(connection, learners, assignments, options.scenarios);
+  return { trainer: { ...trainer, password: trainerPassword }, cohort, assignments, learners, password };
+}
+
+/** One finished ★-path attempt per learner and assignment, inserted in batches. */
+async function seedAttempts(
+  connection: Connection,
+  learners: Seeded['learners'],
+  assignments: Assignment[],
+  scenarios: Scenario[],
+): Promise<void> {
+  const scored = new Map(
+    scenarios.map((scenario) => {
+      const run = playPath(scenario, scenario.benchmarks.exemplarPath);
+      const scores = scoreRun(scenario, run);
+      const ending = scenario.endings.find((candidate) => candidate.id === run.nodeId);
+      return [
+        scenario.id,
+        {
+          band: scores.band,
+          outcome: ending?.outcome ?? 'partial',
+          ending_id: run.nodeId,
+          scores: JSON.stringify(summarise(scores)),
+          transcript: JSON.stringify(exemplarTranscript(scenario)),
+        },
+      ];
+    }),
+  );
+  const rows: AttemptTable[] = [];
+  const now = new Date().toISOString();
+  for (const learner of learners)
+    for (const assignment of assignments) {
+      const result = scored.get(assignment.scenario_id);
+      if (!result) continue;
+      rows.push({
+        id: randomUUID(),
+        assignment_id: assignment.id,
+        learner_id: learner.id,
+        scenario_id: assignment.scenario_id,
+        mode: 'assessed',
+        started_at: now,
+        finished_at: now,
+        received_at: now,
+        ...result,
+      });
+    }
+  for (let i = 0; i < rows.length; i += 200)
+    await connection.db
+      .insertInto('attempt')
+      .values(rows.slice(i, i + 200))
+      .execute();
+}

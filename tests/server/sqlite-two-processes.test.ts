@@ -1,0 +1,90 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { sql, type Kysely } from 'kysely';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openSqlite } from '../../src/server/db/connect.ts';
+import { integrityCheck, MIGRATIONS } from '../../src/server/db/migrations.ts';
+import { countAttempts } from '../../src/server/repo/attempts.ts';
+import { nodeBinary } from '../../scripts/lib/server-process.ts';
+
+const WRITER = fileURLToPath(new URL('./fixtures/writer.ts', import.meta.url));
+
+interface Report {
+  label: string;
+  applied: string[];
+  stored: number;
+  firstWrite: number;
+  lastWrite: number;
+}
+
+function runWriter(
+  file: string,
+  label: string,
+  startAt: number,
+): Promise<{ code: number | null; stderr: string; report?: Report }> {
+  const child = spawn(nodeBinary(), [WRITER, file, label, String(startAt)], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  return new Promise((resolve) => {
+    child.on('close', (code) => {
+      const line = stdout.trim().split('\n').at(-1);
+      resolve({ code, stderr, ...(line?.startsWith('{') ? { report: JSON.parse(line) as Report } : {}) });
+    });
+  });
+}
+
+describe('two processes on one SQLite file', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'alongside-two-'));
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('both migrate at the same moment and write 300 attempts each; the file stays sound and loses nothing', async () => {
+    const file = join(dir, 'shared.db');
+    const startAt = Date.now() + 1500;
+    const [a, b] = await Promise.all([runWriter(file, 'a', startAt), runWriter(file, 'b', startAt)]);
+    expect([a.code, a.stderr], 'writer a').toEqual([0, '']);
+    expect([b.code, b.stderr], 'writer b').toEqual([0, '']);
+    if (!a.report || !b.report) throw new Error('a writer printed no report');
+    expect(a.report.stored + b.report.stored).toBe(600);
+    // Exactly one of them applied the migrations; the other found them done.
+    expect([...a.report.applied, ...b.report.applied].sort()).toEqual(Object.keys(MIGRATIONS).sort());
+    // They really wrote at the same time.
+    expect(a.report.firstWrite).toBeLessThan(b.report.lastWrite);
+    expect(b.report.firstWrite).toBeLessThan(a.report.lastWrite);
+
+    const connection = openSqlite(file);
+    try {
+      expect(await integrityCheck(connection.db as unknown as Kysely<unknown>)).toBe('ok');
+      expect(await countAttempts(connection.db)).toBe(600);
+      const perLearner = await connection.db
+        .selectFrom('attempt')
+        .select(['learner_id', (eb) => eb.fn.countAll<number>().as('n')])
+        .groupBy('learner_id')
+        .orderBy('learner_id')
+        .execute();
+      expect(perLearner.map((row) => [row.learner_id, row.n])).toEqual([
+        ['learner-a', 300],
+        ['learner-b', 300],
+      ]);
+      const { rows } = await sql<{ name: string; n: number }>`
+        SELECT name, COUNT(*) AS n FROM alongside_migration GROUP BY name ORDER BY name`.execute(connection.db);
+      expect(rows.map((row) => [row.name, row.n])).toEqual(
+        Object.keys(MIGRATIONS)
+          .sort()
+          .map((name) => [name, 1]),
+      );
+      const cohorts = await connection.db.selectFrom('cohort').select('id').execute();
+      expect(cohorts).toHaveLength(1);
+    } finally {
+      await connection.close();
+    }
+  }, 60_000);
+});
