@@ -12,7 +12,8 @@ import { signInRequest } from './tenants.ts';
 
 const CLI = fileURLToPath(new URL('../../src/cli/admin.ts', import.meta.url));
 
-describe('npm run admin (against a temporary SQLite file)', () => {
+// Each test starts the CLI (a new Node process) one to four times: allow for a busy machine.
+describe('npm run admin (against a temporary SQLite file)', { timeout: 30_000 }, () => {
   const dir = mkdtempSync(join(tmpdir(), 'alongside-admin-'));
   const file = join(dir, 'alongside.db');
   let connection: Connection;
@@ -45,7 +46,7 @@ describe('npm run admin (against a temporary SQLite file)', () => {
     connection = openSqlite(file);
     auth = createAuth(connection, SETTINGS);
     firstPassword = first.password ?? '';
-  });
+  }, 30_000);
   afterAll(async () => {
     await connection.close();
     rmSync(dir, { recursive: true, force: true });

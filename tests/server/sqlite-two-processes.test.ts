@@ -20,24 +20,26 @@ interface Report {
   lastWrite: number;
 }
 
-function runWriter(
-  file: string,
-  label: string,
-  startAt: number,
-): Promise<{ code: number | null; stderr: string; report?: Report }> {
-  const child = spawn(nodeBinary(), [WRITER, file, label, String(startAt)], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+/** Starts a writer; resolves `ready` once it has loaded, and `done` with how it ended. */
+function startWriter(file: string, label: string) {
+  const child = spawn(nodeBinary(), [WRITER, file, label], { stdio: ['pipe', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  let markReady: () => void = () => undefined;
+  const ready = new Promise<void>((resolve) => (markReady = resolve));
+  child.stdout.on('data', (chunk: Buffer) => {
+    stdout += chunk.toString();
+    if (stdout.startsWith('ready\n')) markReady();
+  });
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  return new Promise((resolve) => {
+  const done = new Promise<{ code: number | null; stderr: string; report?: Report }>((resolve) => {
     child.on('close', (code) => {
+      markReady();
       const line = stdout.trim().split('\n').at(-1);
       resolve({ code, stderr, ...(line?.startsWith('{') ? { report: JSON.parse(line) as Report } : {}) });
     });
   });
+  return { ready, go: () => child.stdin.end('go\n'), done };
 }
 
 describe('two processes on one SQLite file', () => {
@@ -48,8 +50,12 @@ describe('two processes on one SQLite file', () => {
 
   it('both migrate at the same moment and write 300 attempts each; the file stays sound and loses nothing', async () => {
     const file = join(dir, 'shared.db');
-    const startAt = Date.now() + 1500;
-    const [a, b] = await Promise.all([runWriter(file, 'a', startAt), runWriter(file, 'b', startAt)]);
+    const writers = [startWriter(file, 'a'), startWriter(file, 'b')];
+    // Both load first (that takes a varying while); then both are told to start at the same moment.
+    await Promise.all(writers.map((writer) => writer.ready));
+    for (const writer of writers) writer.go();
+    const [a, b] = await Promise.all(writers.map((writer) => writer.done));
+    if (!a || !b) throw new Error('a writer is missing');
     expect([a.code, a.stderr], 'writer a').toEqual([0, '']);
     expect([b.code, b.stderr], 'writer b').toEqual([0, '']);
     if (!a.report || !b.report) throw new Error('a writer printed no report');
