@@ -12,6 +12,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { getScenarios } from '../src/course/scenarios.ts';
@@ -26,13 +27,15 @@ import { cohortOfTrainer, membersOf } from '../src/server/repo/cohorts.ts';
 import { exemplarBody, seedCohort, type Seeded } from './lib/seed.ts';
 import { freePort, serverEnv, signIn, startServer, type RunningServer } from './lib/server-process.ts';
 
-const LEARNERS = 500;
-const SIGNED_IN = 16;
-const CONNECTIONS = 16;
-const SYNC_REQUESTS = 3000;
-const SYNC_SECONDS = 20;
-const DASHBOARD_LOADS = 20;
-const WARM_UP = 300;
+// --quick (npm test, via `npm run bench:quick`): the same steps with tiny sizes, so the benchmark cannot rot.
+const QUICK = process.argv.includes('--quick');
+const LEARNERS = QUICK ? 20 : 500;
+const SIGNED_IN = QUICK ? 4 : 16;
+const CONNECTIONS = QUICK ? 4 : 16;
+const SYNC_REQUESTS = QUICK ? 100 : 3000;
+const SYNC_SECONDS = QUICK ? 5 : 20;
+const DASHBOARD_LOADS = QUICK ? 3 : 20;
+const WARM_UP = QUICK ? 20 : 300;
 
 const scenarios = getScenarios(process.cwd());
 
@@ -45,7 +48,7 @@ interface Measured {
   failed: number;
   /** CPU time the server process spent per stored attempt (user + system), when /proc is there. */
   cpuPerSync?: number;
-  dashboard: { what: string; median: number; p99: number };
+  dashboard: { what: string; median: number; p99: number; weight: { raw: number; gz: number } };
 }
 
 /** CPU time (ms) a process has used so far, from /proc (Linux); undefined elsewhere. */
@@ -152,7 +155,8 @@ async function measureDashboard(server: RunningServer, seeded: Seeded, connectio
   const page = `${server.base}/trainer/cohorts/${seeded.cohort.id}/`;
   const cookie = await signIn(server.base, seeded.trainer.email, seeded.trainer.password);
   const probe = await fetch(page, { headers: { cookie } });
-  await probe.arrayBuffer();
+  const html = Buffer.from(await probe.arrayBuffer());
+  const weight = { raw: html.length, gz: gzipSync(html).length };
   const times: number[] = [];
   if (probe.status === 200) {
     for (let i = 0; i < DASHBOARD_LOADS; i++) {
@@ -161,7 +165,7 @@ async function measureDashboard(server: RunningServer, seeded: Seeded, connectio
       await response.arrayBuffer();
       times.push(performance.now() - started);
     }
-    return { what: `GET /trainer/cohorts/<id>/ (${String(DASHBOARD_LOADS)} loads)`, times };
+    return { what: `GET /trainer/cohorts/<id>/ (${String(DASHBOARD_LOADS)} loads)`, times, weight };
   }
   // Without the trainer pages in this build, measure what that page does: the queries and the matrix.
   const { db } = connection;
@@ -182,6 +186,7 @@ async function measureDashboard(server: RunningServer, seeded: Seeded, connectio
   return {
     what: `queries + buildMatrix in-process (GET ${new URL(page).pathname.replace(seeded.cohort.id, '<id>')} answered ${String(probe.status)}: no trainer pages in this build)`,
     times,
+    weight,
   };
 }
 
@@ -199,6 +204,7 @@ async function bench(database: string, env: NodeJS.ProcessEnv, connection: Conne
         what: dashboard.what,
         median: percentile(dashboard.times, 50),
         p99: percentile(dashboard.times, 99),
+        weight: dashboard.weight,
       },
     };
   } finally {
@@ -247,7 +253,7 @@ function report(results: Measured[]): string {
     '',
     `Measured ${new Date().toISOString().slice(0, 10)} with \`npm run bench:server\` on ${String(cpu.length)} × ${cpu[0]?.model.trim() ?? 'CPU'}, Node ${process.versions.node}, loopback.`,
     `Cohort: ${String(LEARNERS)} learners × ${String(scenarios.length)} assigned role-plays, one attempt each already stored.`,
-    `Syncs: new attempts (★ path, replayed and scored by the server) POSTed by ${String(SIGNED_IN)} signed-in learners over ${String(CONNECTIONS)} connections, ${String(SYNC_REQUESTS)} requests or ${String(SYNC_SECONDS)} s, after a 300-request warm-up.`,
+    `Syncs: new attempts (★ path, replayed and scored by the server) POSTed by ${String(SIGNED_IN)} signed-in learners over ${String(CONNECTIONS)} connections, ${String(SYNC_REQUESTS)} requests or ${String(SYNC_SECONDS)} s, after a ${String(WARM_UP)}-request warm-up.`,
     '',
     `Load average when the run started: ${loadAverage} (anything well above 0 means other work shared the CPUs and the numbers are pessimistic). Server CPU per sync is the server process's own CPU time divided by the attempts stored; 1000 / it is what one core could sustain.`,
     '',
@@ -258,7 +264,10 @@ function report(results: Measured[]): string {
         `| ${r.database} | ${r.syncsPerSecond.toFixed(0)} | ${ms(r.syncP50)} | ${ms(r.syncP99)} | ${r.cpuPerSync === undefined ? 'n/a' : ms(r.cpuPerSync)} | ${String(r.syncs)} | ${String(r.failed)} | ${ms(r.dashboard.median)} | ${ms(r.dashboard.p99)} |`,
     ),
     '',
-    ...results.map((r) => `Dashboard on ${r.database}: ${r.dashboard.what}.`),
+    ...results.map(
+      (r) =>
+        `Dashboard on ${r.database}: ${r.dashboard.what}; the page is ${(r.dashboard.weight.raw / 1024).toFixed(1)} KB of HTML (${(r.dashboard.weight.gz / 1024).toFixed(1)} KB gzipped), with no JavaScript but the copy-link helper.`,
+    ),
     '',
   ];
   return lines.join('\n');

@@ -4,7 +4,7 @@
  * benchmark cannot rot) does every step with tiny sizes, no 10× build and one Lighthouse run, and
  * writes bench-results/quick.md instead.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { initialTransition, transition } from 'xstate';
 import { checkScenarioFile, scenarioFiles } from '../src/cli/scenario-files.ts';
@@ -12,7 +12,7 @@ import { compileScenario } from '../src/engine/machine.ts';
 import { availableOptions, choose, startRun } from '../src/engine/run.ts';
 import { scoreRun } from '../src/engine/scoring.ts';
 import type { Scenario } from '../src/schemas/scenario.ts';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { measureBuildScaling } from './build-scaling.ts';
 import { buildInkPage, INK_DIR } from './ink-compare.ts';
 import { measureLighthouse } from './lighthouse.ts';
@@ -220,7 +220,15 @@ The kitchen-table role-play exported to ink (\`scripts/ink-export.ts\`: ${String
 | Alongside role-play (React + XState + engine + scoring) | ${kb(ownRolePlayJs)} | ${lighthouseCells(ownRolePlay)} |
 | inkjs runtime, minimal page | ${kb(inkJs)} | ${lighthouseCells(inkLighthouse)} |
 `;
-const full = report + pageReport + lighthouseReport + scalingReport + inkReport;
+// The server (attempt syncs, dashboard of 500 learners × 12 role-plays) runs in its own process.
+const serverRun = spawnSync(process.execPath, ['scripts/bench-server.ts', ...(quick ? ['--quick'] : [])], {
+  stdio: 'inherit',
+});
+const serverReport =
+  serverRun.status === 0
+    ? `\n${readFileSync('bench-results/server.md', 'utf8').replace(/^# Server benchmark/, '## Server (scripts/bench-server.ts)')}`
+    : '\n## Server\n\nThe server benchmark failed; run `npm run bench:server` to see why.\n';
+const full = report + pageReport + lighthouseReport + scalingReport + inkReport + serverReport;
 if (quick) {
   mkdirSync('bench-results', { recursive: true });
   writeFileSync('bench-results/quick.md', full);
