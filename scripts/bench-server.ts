@@ -266,7 +266,7 @@ function report(results: Measured[]): string {
     '',
     ...results.map(
       (r) =>
-        `Dashboard on ${r.database}: ${r.dashboard.what}; the page is ${(r.dashboard.weight.raw / 1024).toFixed(1)} KB of HTML (${(r.dashboard.weight.gz / 1024).toFixed(1)} KB gzipped), with no JavaScript but the copy-link helper.`,
+        `Dashboard on ${r.database}: ${r.dashboard.what}; the page is ${(r.dashboard.weight.raw / 1024).toFixed(1)} KB of HTML, sent gzipped as ${(r.dashboard.weight.gz / 1024).toFixed(1)} KB (src/server/compress.ts), with no JavaScript but the copy-link helper.`,
     ),
     '',
   ];
