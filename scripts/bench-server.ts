@@ -25,6 +25,7 @@ import { assignmentsOf, startsOf } from '../src/server/repo/assignments.ts';
 import { attemptsOfCohort } from '../src/server/repo/attempts.ts';
 import { cohortOfTrainer, membersOf } from '../src/server/repo/cohorts.ts';
 import { exemplarBody, seedCohort, type Seeded } from './lib/seed.ts';
+import { measureSignedIn, type Sizes } from './page-js.ts';
 import { freePort, serverEnv, signIn, startServer, type RunningServer } from './lib/server-process.ts';
 
 // --quick (npm test, via `npm run bench:quick`): the same steps with tiny sizes, so the benchmark cannot rot.
@@ -48,7 +49,7 @@ interface Measured {
   failed: number;
   /** CPU time the server process spent per stored attempt (user + system), when /proc is there. */
   cpuPerSync?: number;
-  dashboard: { what: string; median: number; p99: number; weight: { raw: number; gz: number } };
+  dashboard: { what: string; median: number; p99: number; weight: { raw: number; gz: number }; loaded?: Sizes };
 }
 
 /** CPU time (ms) a process has used so far, from /proc (Linux); undefined elsewhere. */
@@ -165,7 +166,8 @@ async function measureDashboard(server: RunningServer, seeded: Seeded, connectio
       await response.arrayBuffer();
       times.push(performance.now() - started);
     }
-    return { what: `GET /trainer/cohorts/<id>/ (${String(DASHBOARD_LOADS)} loads)`, times, weight };
+    const loaded = await measureSignedIn(page, cookie);
+    return { what: `GET /trainer/cohorts/<id>/ (${String(DASHBOARD_LOADS)} loads)`, times, weight, loaded };
   }
   // Without the trainer pages in this build, measure what that page does: the queries and the matrix.
   const { db } = connection;
@@ -205,6 +207,7 @@ async function bench(database: string, env: NodeJS.ProcessEnv, connection: Conne
         median: percentile(dashboard.times, 50),
         p99: percentile(dashboard.times, 99),
         weight: dashboard.weight,
+        ...('loaded' in dashboard ? { loaded: dashboard.loaded } : {}),
       },
     };
   } finally {
@@ -245,6 +248,7 @@ async function onPostgres(adminUrl: string): Promise<Measured> {
 }
 
 const ms = (value: number): string => `${value.toFixed(1)} ms`;
+const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
 
 function report(results: Measured[]): string {
   const cpu = cpus();
@@ -266,7 +270,7 @@ function report(results: Measured[]): string {
     '',
     ...results.map(
       (r) =>
-        `Dashboard on ${r.database}: ${r.dashboard.what}; the page is ${(r.dashboard.weight.raw / 1024).toFixed(1)} KB of HTML, sent gzipped as ${(r.dashboard.weight.gz / 1024).toFixed(1)} KB (src/server/compress.ts), with no JavaScript but the copy-link helper.`,
+        `Dashboard on ${r.database}: ${r.dashboard.what}; the page is ${(r.dashboard.weight.raw / 1024).toFixed(1)} KB of HTML, sent gzipped as ${(r.dashboard.weight.gz / 1024).toFixed(1)} KB (src/server/compress.ts), with no JavaScript file (the small copy-link helper is inlined in the page).${r.dashboard.loaded ? ` Loaded in Chromium (signed in as the trainer): JS ${kb(r.dashboard.loaded.jsGz)} gz, CSS ${kb(r.dashboard.loaded.cssGz)} gz, every response ${kb(r.dashboard.loaded.totalRaw)} raw, ${kb(r.dashboard.loaded.totalGz)} gzipped.` : ''}`,
     ),
     '',
   ];

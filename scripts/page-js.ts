@@ -22,7 +22,7 @@ export interface PageWeight {
   totalGz: number;
 }
 
-interface Sizes {
+export interface Sizes {
   jsGz: number;
   cssGz: number;
   totalRaw: number;
@@ -74,6 +74,20 @@ export async function measureUrlJs(url: string): Promise<number> {
     const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
     const [loaded] = await measure(page, url);
     return loaded.jsGz;
+  } finally {
+    await browser.close();
+  }
+}
+
+/** Page weight of one page for a signed-in person (cookie as `name=value`), e.g. the trainer dashboard. */
+export async function measureSignedIn(url: string, cookie: string): Promise<Sizes> {
+  const browser = await chromium.launch(chromiumLaunchOptions());
+  try {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const [name = '', ...rest] = cookie.split('=');
+    await context.addCookies([{ name, value: rest.join('='), url }]);
+    const [loaded] = await measure(await context.newPage(), url);
+    return loaded;
   } finally {
     await browser.close();
   }
