@@ -198,7 +198,7 @@ const [one, ten] = scaling;
 const scalingReport = `
 ## Build scaling
 
-\`scripts/build-scaling.ts\`: a cold \`astro build\` of a temporary copy of the project, as it is and with every lesson and role-play repeated to make 10× the content (the copy is deleted afterwards). Budget: full build < 30 s; 10× the content < 10× the time.
+\`scripts/build-scaling.ts\`: a cold \`astro build\` (the faster of two) of a temporary copy of the project, as it is and with every lesson and role-play repeated to make 10× the content (the copy is deleted afterwards). Budget: full build < 30 s; 10× the content < 10× the time.
 
 | content | lessons | role-plays | pages built | build time |
 |---|---|---|---|---|

@@ -88,6 +88,7 @@ function count(root: string): { lessons: number; roleplays: number } {
 }
 
 function build(root: string): { seconds: number; pages: number } {
+  for (const output of ['dist', '.astro']) rmSync(join(root, output), { recursive: true, force: true });
   const start = performance.now();
   const result = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
     cwd: root,
@@ -111,7 +112,10 @@ export function measureBuildScaling(factor = 10, dryRun = false): BuildScaling[]
       copyProject(root);
       if (scale > 1) multiply(root, scale);
       const counted = count(root);
-      const built = dryRun ? { seconds: 0, pages: 0 } : build(root);
+      // Two cold builds each, the faster kept: noise from other work only ever adds time.
+      const built = dryRun
+        ? { seconds: 0, pages: 0 }
+        : [build(root), build(root)].reduce((best, run) => (run.seconds < best.seconds ? run : best));
       rows.push({ factor: scale, ...counted, ...built });
     } finally {
       rmSync(root, { recursive: true, force: true });
