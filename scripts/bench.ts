@@ -225,7 +225,7 @@ The kitchen-table role-play exported to ink (\`scripts/ink-export.ts\`: ${String
 // generator and the server already share the CPUs, and leftover work skews the latency.
 if (!quick) {
   const settleBy = Date.now() + 120_000;
-  while (loadavg()[0] > 1 && Date.now() < settleBy) await new Promise((resolve) => setTimeout(resolve, 5000));
+  while ((loadavg()[0] ?? 0) > 1 && Date.now() < settleBy) await new Promise((resolve) => setTimeout(resolve, 5000));
 }
 const serverRun = spawnSync(process.execPath, ['scripts/bench-server.ts', ...(quick ? ['--quick'] : [])], {
   stdio: 'inherit',
