@@ -4,6 +4,7 @@
  * server benchmark (scripts/bench-server.ts) and the kill test (tests/e2e/sync-kill.spec.ts).
  */
 import { randomUUID } from 'node:crypto';
+import { savedChoices } from '../../src/engine/annotated.ts';
 import { playPath } from '../../src/engine/run.ts';
 import { scoreRun, summarise } from '../../src/engine/scoring.ts';
 import type { Scenario } from '../../src/schemas/scenario.ts';
@@ -24,17 +25,7 @@ export interface Seeded {
 
 /** The replies of the ★ path as a device sends them (src/stores/roleplays.ts buildAttempt). */
 export function exemplarTranscript(scenario: Scenario) {
-  return playPath(scenario, scenario.benchmarks.exemplarPath).history.map(
-    ({ nodeId, optionId, attempt, kept, codes, stance, markers }) => ({
-      nodeId,
-      optionId,
-      attempt,
-      kept,
-      codes,
-      stance,
-      markers,
-    }),
-  );
+  return savedChoices(playPath(scenario, scenario.benchmarks.exemplarPath));
 }
 
 /** A sync body for POST /api/attempts: the ★ path of the assignment's role-play, with a new UUID. */

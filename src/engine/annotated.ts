@@ -17,6 +17,22 @@ export interface SavedChoice {
 
 export type Replay = { ok: true; run: Run } | { ok: false; reason: string };
 
+/**
+ * The replies of a run as an attempt keeps them (on the device, in a sync body, on the server): ids,
+ * whether each was kept, and the labels the engine gave it. One shape everywhere, so a replay matches.
+ */
+export function savedChoices(run: Run) {
+  return run.history.map(({ nodeId, optionId, attempt, kept, codes, stance, markers }) => ({
+    nodeId,
+    optionId,
+    attempt,
+    kept,
+    codes,
+    stance,
+    markers,
+  }));
+}
+
 /** Plays the saved replies again, in order, taking back the ones the learner took back. */
 export function replayChoices(scenario: Scenario, mode: Mode, choices: readonly SavedChoice[]): Replay {
   try {

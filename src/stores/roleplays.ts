@@ -1,4 +1,5 @@
 import type { WritableAtom } from 'nanostores';
+import { savedChoices } from '../engine/annotated.ts';
 import type { Run } from '../engine/run.ts';
 import { practiceStats, scoreRun, summarise, type Band, type ScoreSummary } from '../engine/scoring.ts';
 import { isTimely } from '../engine/state.ts';
@@ -118,15 +119,7 @@ export function buildAttempt(scenario: Scenario, run: Run, session: Pick<Session
     outcome: scenario.endings.find((ending) => ending.id === run.nodeId)?.outcome ?? 'partial',
     band: scores.band,
     scores: summarise(scores),
-    transcript: run.history.map(({ nodeId, optionId, attempt, kept, codes, stance, markers }) => ({
-      nodeId,
-      optionId,
-      attempt,
-      kept,
-      codes,
-      stance,
-      markers,
-    })),
+    transcript: savedChoices(run),
     ruptures: run.ruptures.map((episode) => ({
       type: episode.type,
       source: episode.source,

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { getScenarios } from '../../src/course/scenarios.ts';
-import { playPath, type Mode, type Run } from '../../src/engine/run.ts';
+import { savedChoices } from '../../src/engine/annotated.ts';
+import { playPath, type Mode } from '../../src/engine/run.ts';
 import type { Scenario } from '../../src/schemas/scenario.ts';
 import type { ApiDeps } from '../../src/server/api/attempts.ts';
 import { createAccount, type Role } from '../../src/server/auth.ts';
@@ -21,16 +22,7 @@ export const scenarioById = (id: string): Scenario => {
 };
 
 /** The transcript a device sends for a run (src/stores/roleplays.ts buildAttempt). */
-export const transcriptOf = (run: Run) =>
-  run.history.map(({ nodeId, optionId, attempt, kept, codes, stance, markers }) => ({
-    nodeId,
-    optionId,
-    attempt,
-    kept,
-    codes,
-    stance,
-    markers,
-  }));
+export const transcriptOf = savedChoices;
 
 /** A sync body for the options chosen, as a learner's device would send it. */
 export function attemptBody(

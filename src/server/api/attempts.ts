@@ -1,4 +1,4 @@
-import { replayChoices } from '../../engine/annotated.ts';
+import { replayChoices, savedChoices } from '../../engine/annotated.ts';
 import { scoreRun, summarise } from '../../engine/scoring.ts';
 import type { Scenario } from '../../schemas/scenario.ts';
 import type { Auth } from '../auth.ts';
@@ -62,17 +62,7 @@ export function postAttempt(request: Request, deps: ApiDeps): Promise<Response> 
       received_at: new Date().toISOString(),
       scores: JSON.stringify(summarise(scores)),
       // The replies as the engine replayed them: codes, stance and markers are the server's, not the device's.
-      transcript: JSON.stringify(
-        replay.run.history.map(({ nodeId, optionId, attempt, kept, codes, stance, markers }) => ({
-          nodeId,
-          optionId,
-          attempt,
-          kept,
-          codes,
-          stance,
-          markers,
-        })),
-      ),
+      transcript: JSON.stringify(savedChoices(replay.run)),
     });
     if (result === 'conflict') throw new HttpError(409, 'An attempt with this id already exists.');
     return json(result === 'stored' ? 201 : 200, { id: body.attempt.id, status: result, band: scores.band });
