@@ -20,7 +20,7 @@ import { assignForm, endOfDayUtc } from '../../src/server/trainer/assign-form.ts
 import { createCohortAction } from '../../src/server/trainer/cohort-form.ts';
 import { noticeFrom, runCohortAction } from '../../src/server/trainer/cohort-actions.ts';
 import { CSV_HEADER, cohortCsv, cohortSlug } from '../../src/server/trainer/export.ts';
-import { formValues, parseForm, UNEXPECTED_FIELD } from '../../src/server/trainer/form-data.ts';
+import { formValues, parseForm, UNEXPECTED_FIELD } from '../../src/server/forms.ts';
 import { createInviteFor, inviteStatus, inviteViews, revokeInviteAction } from '../../src/server/trainer/invites.ts';
 import { learnerDetail } from '../../src/server/trainer/learner-detail.ts';
 import { cellView, cohortResults, progressWords } from '../../src/server/trainer/results.ts';

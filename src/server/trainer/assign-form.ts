@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { createAssignments, type Assignment } from '../repo/assignments.ts';
-import { parseForm, type FormResult, type FormValues } from './form-data.ts';
+import { parseForm, type FormResult, type FormValues } from '../forms.ts';
 
 export const NOTE_MAX = 500;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { cohortOfTrainer } from '../repo/cohorts.ts';
 import { assignAction } from './assign-form.ts';
-import { formValues, parseForm, type FieldErrors, type FormValues } from './form-data.ts';
+import { formValues, parseForm, type FieldErrors, type FormValues } from '../forms.ts';
 import { createInviteFor, createInviteForm, revokeInviteAction } from './invites.ts';
 
 /** What happened after a form on a cohort page: a notice to show after the redirect, or errors to show now. */

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { createCohort, type Cohort } from '../repo/cohorts.ts';
-import { parseForm, type FormResult, type FormValues } from './form-data.ts';
+import { parseForm, type FormResult, type FormValues } from '../forms.ts';
 
 export const COHORT_NAME_MAX = 80;
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { cohortOfTrainer, createInvite, invitesOf, revokeInvite, type Invite } from '../repo/cohorts.ts';
-import { parseForm, type FormResult, type FormValues } from './form-data.ts';
+import { parseForm, type FormResult, type FormValues } from '../forms.ts';
 
 type Db = Kysely<Database>;
 
