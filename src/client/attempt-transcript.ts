@@ -2,6 +2,7 @@ import { annotate, replayChoices, type AnnotatedExchange, type AnnotatedReply } 
 import { BAND_MEANING } from '../engine/scoring.ts';
 import type { Scenario } from '../schemas/scenario.ts';
 import { attemptsStore, type Attempt } from '../stores/roleplays.ts';
+import { tableRow } from './chart-parts.ts';
 import { CourseElement } from './course-element.ts';
 import './storage-notice.ts';
 
@@ -78,13 +79,7 @@ class AttemptTranscriptElement extends CourseElement {
       );
       return;
     }
-    const rows = facts(attempt, attempt.outcome).map(([label, value]) => {
-      const row = el('tr');
-      const header = el('th', label);
-      header.setAttribute('scope', 'row');
-      row.append(header, el('td', value));
-      return row;
-    });
+    const rows = facts(attempt, attempt.outcome).map((pair) => tableRow(pair));
     this.byRole('facts').replaceChildren(...rows);
     this.byRole('summary').hidden = false;
     this.byRole('print').addEventListener('click', () => {

@@ -1,6 +1,6 @@
 import type { Band } from '../engine/scoring.ts';
 import { BAND_LEVEL, type BandTrend } from '../record/trend.ts';
-import { dataTable, scrollingTable, svg } from './svg.ts';
+import { dataTable, scrollingTable, svg } from './chart-parts.ts';
 
 const BANDS: Band[] = ['proficient', 'developing', 'beginning'];
 const shortDate = (iso: string): string => new Date(iso).toLocaleDateString(undefined, { dateStyle: 'medium' });

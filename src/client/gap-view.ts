@@ -1,6 +1,6 @@
 import { gapFor, observedFromAttempts, type Observed } from '../assessment/gap.ts';
 import type { Attempt } from '../stores/roleplays.ts';
-import { scrollingTable, svg } from './svg.ts';
+import { scrollingTable, svg } from './chart-parts.ts';
 
 interface Row {
   id: string;

@@ -1,5 +1,6 @@
 import { roleplayUrl, transcriptUrl } from '../course/urls.ts';
 import type { Attempt } from '../stores/roleplays.ts';
+import { tableRow } from './chart-parts.ts';
 
 const link = (href: string, text: string, label?: string): HTMLAnchorElement => {
   const anchor = Object.assign(document.createElement('a'), { href, textContent: text });
@@ -14,8 +15,7 @@ export function attemptRows(attempts: readonly Attempt[], titles: Record<string,
     .map((attempt) => {
       const title = titles[attempt.scenarioId] ?? attempt.scenarioId;
       const date = new Date(attempt.finishedAt).toLocaleDateString(undefined, { dateStyle: 'medium' });
-      const row = document.createElement('tr');
-      const cells: (string | Node)[] = [
+      return tableRow([
         date,
         link(roleplayUrl(attempt.scenarioId), title),
         attempt.mode,
@@ -25,13 +25,6 @@ export function attemptRows(attempts: readonly Attempt[], titles: Record<string,
         attempt.scores.relational.toFixed(1),
         attempt.scores.technical.toFixed(1),
         link(transcriptUrl(attempt.scenarioId, attempt.id), 'Transcript', `Transcript: ${title}, ${date}`),
-      ];
-      cells.forEach((value, index) => {
-        const cell = document.createElement(index === 0 ? 'th' : 'td');
-        if (index === 0) cell.setAttribute('scope', 'row');
-        cell.append(value);
-        row.append(cell);
-      });
-      return row;
+      ]);
     });
 }

@@ -1,5 +1,5 @@
 import type { SelfAssessmentResult } from '../stores/self-assessment.ts';
-import { dataTable, scrollingTable } from './svg.ts';
+import { dataTable, scrollingTable } from './chart-parts.ts';
 
 export interface SubscaleLabel {
   id: string;

@@ -1,3 +1,4 @@
+/** Small DOM builders for the record's hand-drawn SVG charts and the data tables that go with them. */
 const SVG = 'http://www.w3.org/2000/svg';
 
 /** Creates an SVG element with attributes: the charts are drawn by hand to stay within the page JS budget. */
@@ -30,15 +31,18 @@ export function dataTable(caption: string, columns: string[], rows: (string | No
     cell.textContent = column;
     head.append(cell);
   }
-  const body = table.createTBody();
-  for (const values of rows) {
-    const row = body.insertRow();
-    values.forEach((value, index) => {
-      const cell = document.createElement(index === 0 ? 'th' : 'td');
-      if (index === 0) cell.setAttribute('scope', 'row');
-      cell.append(value);
-      row.append(cell);
-    });
-  }
+  table.createTBody().append(...rows.map(tableRow));
   return table;
+}
+
+/** A table row whose first cell is its row header. */
+export function tableRow(values: readonly (string | Node)[]): HTMLTableRowElement {
+  const row = document.createElement('tr');
+  values.forEach((value, index) => {
+    const cell = document.createElement(index === 0 ? 'th' : 'td');
+    if (index === 0) cell.setAttribute('scope', 'row');
+    cell.append(value);
+    row.append(cell);
+  });
+  return row;
 }
