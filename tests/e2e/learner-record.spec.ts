@@ -91,9 +91,10 @@ test('a practice transcript shows a reply that was taken back beside the one kep
 });
 
 test('the certificate lists what is left, then shows the learner’s name, modules, hours and date', async ({ page }) => {
-  // A fixed clock: the certificate's date is the day the last requirement was met, which is "today" when the last
-  // role-play below finishes. Timers still run; only the date is pinned.
-  await page.clock.setFixedTime(new Date('2026-11-20T12:00:00.000Z'));
+  // A fixed clock, so the test holds on any day it runs. The lessons are marked done on 20 November and the role-plays
+  // below finish "today", 24 November: the certificate must show the day the last requirement was met, not the first.
+  // Timers still run; only the date is pinned (noon UTC, the same calendar day in every time zone within ±11 h).
+  await page.clock.setFixedTime(new Date('2026-11-24T12:00:00.000Z'));
   await page.goto('/certificate/');
   await expect(page.getByRole('status').filter({ hasText: 'Not earned yet.' })).toBeVisible();
   const left = page.getByRole('region', { name: 'Still to do' });
@@ -150,7 +151,7 @@ test('the certificate lists what is left, then shows the learner’s name, modul
   await expect(certificate).toContainText('Motivational Interviewing Basics');
   await expect(certificate).toContainText('Resilience & Self-Care');
   await expect(certificate).toContainText(/About \d+(\.5)? hours of learning/);
-  await expect(certificate).toContainText(/Completed on (20 November 2026|November 20, 2026)/);
+  await expect(certificate).toContainText(/Completed on (24 November 2026|November 24, 2026)/);
   await expectNoAxeViolations(page);
   await page.reload();
   await expect(page.getByRole('article', { name: 'Certificate of completion' })).toContainText('Sam <b>Rivera</b>');
