@@ -3,6 +3,7 @@
  * A stable interface for content authors and CI: exit 0 when all is well, 1 with messages otherwise.
  */
 import { formatScenarioProblem } from '../engine/checks.ts';
+import { formatProbeSummary } from '../engine/probes.ts';
 import { currentEnding, PlayError, startRun, choose, type Mode } from '../engine/run.ts';
 import { transcript } from '../engine/transcript.ts';
 import { scoreRun } from '../engine/scoring.ts';
@@ -25,6 +26,7 @@ function check(files: string[]): void {
   for (const file of targets) {
     const result = checkScenarioFile(root, file);
     problems += result.problems.length;
+    if (result.summary?.probes) console.log(`  ${file}: ${formatProbeSummary(result.summary.probes)}`);
     if (result.problems.length) {
       for (const problem of result.problems) console.error(formatScenarioProblem(problem));
     } else if (result.summary) {

@@ -1,6 +1,7 @@
 import { MITI_CODES, STANCES, scenarioSchema, type ExpectedMetrics, type Scenario } from '../schemas/scenario.ts';
 import { ConditionError, parseCondition } from './condition.ts';
 import { availableOptions, choose, PlayError, playPath, startRun, type Run } from './run.ts';
+import { probeProblems, probeScenario, type ProbeSummary } from './probes.ts';
 import { scoreRun, type Band, type Scores } from './scoring.ts';
 
 /** A problem in a scenario file: where it is (file, node, reply, field), what is wrong, how to fix it. */
@@ -36,6 +37,8 @@ export interface PathSummary {
   bestBand?: Band;
   worstBand?: Band;
   longest: number;
+  /** What the surface-cue probes found (probes.ts). */
+  probes?: ProbeSummary;
 }
 
 const MAX_CHOICES = 7;
@@ -402,5 +405,7 @@ export function checkScenario(
       });
     }
   });
+  summary.probes = probeScenario(scenario);
+  for (const problem of probeProblems(summary.probes)) add(problem);
   return { problems, scenario, summary };
 }
