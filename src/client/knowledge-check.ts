@@ -75,19 +75,28 @@ class KnowledgeCheckElement extends CourseElement {
     this.status(message, record.correct ? 'right' : 'wrong');
   }
 
+  /** "Try again" keeps the good answers the learner had chosen and clears the rest. */
   #reset(focus: boolean): void {
+    let kept = 0;
     this.#inputs().forEach((input) => {
-      input.checked = false;
-      input.disabled = false;
       const option = input.closest<HTMLElement>('.option');
+      const keep = input.checked && option?.dataset['correct'] === 'true';
+      if (keep) kept++;
+      input.checked = keep;
+      input.disabled = false;
       if (option) option.dataset['verdict'] = '';
       const why = option?.querySelector<HTMLElement>('.why');
       if (why) why.hidden = true;
     });
     this.byRole('check').hidden = false;
     this.byRole('retry').hidden = true;
-    this.status('Your earlier answer still counts. Choose again and check.', '');
-    if (focus) this.#inputs()[0]?.focus();
+    this.status(
+      kept > 0
+        ? `Your earlier answer still counts. The ${kept === 1 ? 'good answer you chose stays' : `${kept} good answers you chose stay`} ticked; choose again and check.`
+        : 'Your earlier answer still counts. Choose again and check.',
+      '',
+    );
+    if (focus) this.#inputs().find((input) => !input.checked)?.focus();
   }
 }
 

@@ -1,13 +1,16 @@
 import type { CheckRecord } from '../stores/progress.ts';
 import { progressStore, recordCheck } from '../stores/progress.ts';
+import { seededOrder } from '../course/shuffle.ts';
 import { lessonIdOf } from './lesson-context.ts';
 import { CourseElement } from './course-element.ts';
+import { learnerSeed } from './learner-seed.ts';
 
 /** <al-sort-exercise>: each item gets a group from a native select (keyboard, touch and pointer alike). */
 class SortExerciseElement extends CourseElement {
   #unsubscribe: (() => void) | undefined;
 
   connectedCallback(): void {
+    this.#shuffle();
     this.querySelector('form')?.addEventListener('submit', (event) => {
       event.preventDefault();
       this.#check();
@@ -25,10 +28,33 @@ class SortExerciseElement extends CourseElement {
     this.#unsubscribe?.();
   }
 
+  /** Shows the items in this learner's own order (the same on every visit), so the list gives nothing away. */
+  #shuffle(): void {
+    const list = this.querySelector('.sort-items');
+    const items = [...this.querySelectorAll<HTMLElement>('.sort-item')];
+    if (!list || items.length < 2) return;
+    for (const index of seededOrder(items.length, `${learnerSeed()}:${this.dataset['id'] ?? ''}`)) {
+      const item = items[index];
+      if (item) list.append(item);
+    }
+  }
+
+  /** The items in authored order (answers are saved by authored position), wherever they show on screen. */
   #items(): { item: HTMLElement; select: HTMLSelectElement; answer: number }[] {
-    return [...this.querySelectorAll<HTMLElement>('.sort-item')].flatMap((item) => {
-      const select = item.querySelector('select');
-      return select ? [{ item, select, answer: Number(item.dataset['answer']) }] : [];
+    return [...this.querySelectorAll<HTMLElement>('.sort-item')]
+      .flatMap((item) => {
+        const select = item.querySelector('select');
+        return select ? [{ item, select, answer: Number(item.dataset['answer']), index: Number(item.dataset['index']) }] : [];
+      })
+      .sort((a, b) => a.index - b.index);
+  }
+
+  /** The items in the order the learner sees them. */
+  #shown(): { item: HTMLElement; select: HTMLSelectElement; answer: number }[] {
+    const items = this.#items();
+    return [...this.querySelectorAll<HTMLElement>('.sort-item')].flatMap((element) => {
+      const found = items.find((entry) => entry.item === element);
+      return found ? [found] : [];
     });
   }
 
@@ -39,7 +65,7 @@ class SortExerciseElement extends CourseElement {
 
   #check(): void {
     const items = this.#items();
-    const missing = items.find(({ select }) => Number(select.value) < 0);
+    const missing = this.#shown().find(({ select }) => Number(select.value) < 0);
     if (missing) {
       const left = items.filter(({ select }) => Number(select.value) < 0).length;
       this.status(`Choose a group for every item first (${left} left).`, 'wrong');
@@ -78,18 +104,30 @@ class SortExerciseElement extends CourseElement {
     this.status(message, right === items.length ? 'right' : 'wrong');
   }
 
+  /** "Try again" keeps the items already in the right group and clears only the others. */
   #reset(): void {
-    this.#items().forEach(({ item, select }) => {
+    const redo: HTMLSelectElement[] = [];
+    this.#shown().forEach(({ item, select, answer }) => {
+      const right = Number(select.value) === answer;
       select.disabled = false;
-      select.value = '-1';
-      item.dataset['verdict'] = '';
+      if (!right) {
+        select.value = '-1';
+        redo.push(select);
+      }
+      item.dataset['verdict'] = right ? 'kept' : '';
       const why = item.querySelector<HTMLElement>('.why');
       if (why) why.hidden = true;
     });
     this.byRole('check').hidden = false;
     this.byRole('retry').hidden = true;
-    this.status('Your earlier answer still counts. Sort again and check.', '');
-    this.#items()[0]?.select.focus();
+    const kept = this.#items().length - redo.length;
+    this.status(
+      kept > 0
+        ? `Your earlier answer still counts. The ${kept} you had right stay in place; sort the other ${redo.length} and check.`
+        : 'Your earlier answer still counts. Sort again and check.',
+      '',
+    );
+    redo[0]?.focus();
   }
 }
 

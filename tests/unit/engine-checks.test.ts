@@ -67,7 +67,7 @@ describe('scenario checks', () => {
   });
 
   it('no reachable ending (a loop)', () => {
-    expect(problemsAfter((raw) => (option(raw, 1, 1)['next'] = 'N1'))).toMatchInlineSnapshot(`
+    expect(problemsAfter((raw) => (option(raw, 1, 0)['next'] = 'N1'))).toMatchInlineSnapshot(`
       [
         "modules/motivational-interviewing/scenarios/fixture.yaml (reply N1-A): the path N1-A, N2-B, N1-A, N2-B, N1-A, N2-B, N1-A never reaches an ending: it is still going after 7 choices (and 80 more path(s) like it)
         How to fix: Make every path reach an ending within 7 choices (check routers, showIf and next).",
@@ -136,9 +136,9 @@ describe('scenario checks', () => {
 
   it('an exemplar path that is not proficient, and a wrong ctMax', () => {
     const messages = problemsAfter((raw) => {
-      option(raw, 1, 0)['codes'] = ['PERS'];
-      option(raw, 1, 0)['stance'] = 'expert';
-      option(raw, 1, 0)['effects'] = { bond: 1, CT: 2 };
+      option(raw, 1, 1)['codes'] = ['PERS'];
+      option(raw, 1, 1)['stance'] = 'expert';
+      option(raw, 1, 1)['effects'] = { bond: 1, CT: 2 };
     });
     expect(messages.some((m) => m.includes('ctMax is 2, but the exemplar path gains 3 change talk'))).toBe(true);
     expect(messages.some((m) => /the exemplar path scores (developing|beginning), not proficient/.test(m))).toBe(true);

@@ -11,7 +11,7 @@ import { buildAttempt, recordAttempt, saveSession, sessionsStore, type Session }
 import { ConversationLog } from './ConversationLog.tsx';
 import { EndReport } from './EndReport.tsx';
 import { FeedbackPanel } from './FeedbackPanel.tsx';
-import { shuffled } from './shuffle.ts';
+import { shuffled } from '../../course/shuffle.ts';
 import { StateMeters } from './StateMeters.tsx';
 import { SyncStatus } from './SyncStatus.tsx';
 
