@@ -3,12 +3,19 @@
  * (★ marks the right one) and whether the right answer is the longest. The build enforces the
  * course-wide limit; this shows authors where to work.
  */
-import { answerLengthFigures, formatAnswerLengths, knowledgeChecks, rightIsLongest } from '../src/course/check-options.ts';
+import {
+  answerLengthFigures,
+  formatAnswerLengths,
+  knowledgeChecks,
+  rightIsLongest,
+} from '../src/course/check-options.ts';
 import { readCourseSources } from '../src/course/sources.ts';
 import { words } from '../src/engine/probes.ts';
 
 const sources = readCourseSources(process.cwd());
-const checks = sources.lessons.flatMap((lesson) => knowledgeChecks(lesson.body).map((check) => ({ ...check, file: lesson.file })));
+const checks = sources.lessons.flatMap((lesson) =>
+  knowledgeChecks(lesson.body).map((check) => ({ ...check, file: lesson.file })),
+);
 for (const check of checks) {
   const lengths = check.options.map((option) => `${option.correct ? '★' : ''}${words(option.text).length}`).join(' ');
   const flag = check.multiple ? '(several answers)' : rightIsLongest(check) ? 'right answer longest' : '';

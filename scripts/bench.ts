@@ -8,7 +8,10 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { initialTransition, transition } from 'xstate';
 import { checkScenarioFile, scenarioFiles } from '../src/cli/scenario-files.ts';
+import { answerLengthFigures, formatAnswerLengths, knowledgeChecks } from '../src/course/check-options.ts';
+import { readCourseSources } from '../src/course/sources.ts';
 import { compileScenario } from '../src/engine/machine.ts';
+import { STRATEGIES } from '../src/engine/probes.ts';
 import { availableOptions, choose, startRun } from '../src/engine/run.ts';
 import { scoreRun } from '../src/engine/scoring.ts';
 import type { Scenario } from '../src/schemas/scenario.ts';
@@ -155,6 +158,28 @@ ${paths
         .join(', ')} | ${summary?.worstBand ?? '?'} to ${summary?.bestBand ?? '?'} |`,
   )
   .join('\n')}
+
+### Surface cues (issue 11)
+
+Each naive strategy played through the engine in assessed mode, ties followed every way (band / ending outcome);
+the ★-longest rate (limit 40%), mean words of ★ against other visible replies (within 25%), and the share of
+uniformly random paths that score proficient.
+
+| scenario | ${STRATEGIES.join(' | ')} | ★ longest | ★ vs other words | random proficient |
+|---|${STRATEGIES.map(() => '---|').join('')}---|---|---|
+${paths
+  .map(({ file, summary }) => {
+    const probes = summary?.probes;
+    if (!probes) return `| ${file} | (not checked) |`;
+    const cells = STRATEGIES.map((name) => {
+      const outcome = probes.strategies.find((entry) => entry.strategy === name);
+      return outcome ? `${outcome.band} / ${outcome.outcome}` : '?';
+    });
+    return `| ${file.split('/').pop()?.replace('.yaml', '') ?? file} | ${cells.join(' | ')} | ${String(probes.starLongest)}/${String(probes.choicePoints)} | ${probes.starMeanWords.toFixed(1)} vs ${probes.otherMeanWords.toFixed(1)} | ${(probes.randomProficient * 100).toFixed(1)}% |`;
+  })
+  .join('\n')}
+
+Course: ${formatAnswerLengths(answerLengthFigures(readCourseSources(root).lessons.flatMap((lesson) => knowledgeChecks(lesson.body))))}.
 `;
 const budgetCell = (key: string, bytes: number): string => {
   const budget = BUDGETS[key];

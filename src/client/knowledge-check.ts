@@ -96,7 +96,10 @@ class KnowledgeCheckElement extends CourseElement {
         : 'Your earlier answer still counts. Choose again and check.',
       '',
     );
-    if (focus) this.#inputs().find((input) => !input.checked)?.focus();
+    if (focus)
+      this.#inputs()
+        .find((input) => !input.checked)
+        ?.focus();
   }
 }
 

@@ -44,7 +44,9 @@ class SortExerciseElement extends CourseElement {
     return [...this.querySelectorAll<HTMLElement>('.sort-item')]
       .flatMap((item) => {
         const select = item.querySelector('select');
-        return select ? [{ item, select, answer: Number(item.dataset['answer']), index: Number(item.dataset['index']) }] : [];
+        return select
+          ? [{ item, select, answer: Number(item.dataset['answer']), index: Number(item.dataset['index']) }]
+          : [];
       })
       .sort((a, b) => a.index - b.index);
   }

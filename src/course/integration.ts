@@ -3,17 +3,21 @@ import { AstroError } from 'astro/errors';
 import { fileURLToPath } from 'node:url';
 import { checkScenarioFile, scenarioFiles } from '../cli/scenario-files.ts';
 import { problemLocation } from '../engine/checks.ts';
+import { formatProbeSummary } from '../engine/probes.ts';
+import { answerLengthFigures, formatAnswerLengths, knowledgeChecks } from './check-options.ts';
 import { checkCourse, formatProblem, type ContentProblem } from './integrity.ts';
 import { readCourseSources, SourceError } from './sources.ts';
 
-/** Role-play problems, in the same shape as lesson problems. */
-function scenarioProblems(root: string): ContentProblem[] {
-  return scenarioFiles(root).flatMap((file) =>
-    checkScenarioFile(root, file).problems.map((problem) => {
+/** Role-play problems, in the same shape as lesson problems, and each file's probe figures. */
+function scenarioProblems(root: string, figures: string[]): ContentProblem[] {
+  return scenarioFiles(root).flatMap((file) => {
+    const checked = checkScenarioFile(root, file);
+    if (checked.summary?.probes) figures.push(`${file}: ${formatProbeSummary(checked.summary.probes)}`);
+    return checked.problems.map((problem) => {
       const where = problemLocation(problem);
       return { file, message: `${where ? `(${where}) ` : ''}${problem.message}`, hint: problem.hint };
-    }),
-  );
+    });
+  });
 }
 
 /** Checks every module, lesson, reference, glossary entry and role-play before a build; any problem fails it. */
@@ -23,15 +27,22 @@ export function courseIntegrity(): AstroIntegration {
     hooks: {
       'astro:config:setup': ({ config, command, logger }) => {
         const root = fileURLToPath(config.root);
+        const figures: string[] = [];
         const problems = (() => {
           try {
-            return [...checkCourse(readCourseSources(root)), ...scenarioProblems(root)];
+            const sources = readCourseSources(root);
+            figures.push(
+              formatAnswerLengths(answerLengthFigures(sources.lessons.flatMap((l) => knowledgeChecks(l.body)))),
+            );
+            return [...checkCourse(sources), ...scenarioProblems(root, figures)];
           } catch (error) {
             if (error instanceof SourceError)
               return [{ file: error.file, message: error.message.slice(error.file.length + 2), hint: error.hint }];
             throw error;
           }
         })();
+        // What the surface-cue probes measured (issue 11), so every build shows it.
+        logger.info(`Surface cues:\n${figures.join('\n')}`);
         if (problems.length === 0) return;
         const report = problems.map(formatProblem).join('\n');
         if (command === 'dev') {

@@ -237,7 +237,8 @@ export function checkCourse(sources: CourseSources): ContentProblem[] {
 /** Course-wide: the right answer may be the longest option in at most 40% of single-answer checks. */
 function answerLengthProblems(checks: (CheckOptions & { file: string })[]): ContentProblem[] {
   const figures = answerLengthFigures(checks);
-  if (figures.singleAnswer === 0 || figures.rightLongest.length / figures.singleAnswer <= RIGHT_LONGEST_LIMIT) return [];
+  if (figures.singleAnswer === 0 || figures.rightLongest.length / figures.singleAnswer <= RIGHT_LONGEST_LIMIT)
+    return [];
   const where = figures.rightLongest.map((id) => `${checks.find((check) => check.id === id)?.file ?? '?'} (${id})`);
   return [
     {

@@ -49,7 +49,9 @@ const YOU = /^(you|your|yours|yourself|yourselves|you['’](re|ve|ll|d))$/;
 export const secondPerson = (text: string): number => words(text).filter((word) => YOU.test(word)).length;
 
 const STOP = new Set(
-  'a an and the to of in on at it is i me my you your we so but or for that this with be was are just do not'.split(' '),
+  'a an and the to of in on at it is i me my you your we so but or for that this with be was are just do not'.split(
+    ' ',
+  ),
 );
 /** How many different words of the client's line the reply repeats (small function words aside). */
 export function echo(reply: string, line: string): number {
@@ -119,7 +121,9 @@ export function playStrategy(scenario: Scenario, strategy: Strategy): StrategyOu
  * Length figures over the scenario's choice points: each client node, with the replies visible the
  * first time any path meets it (showIf replies count where they show).
  */
-function lengthFigures(scenario: Scenario): Pick<ProbeSummary, 'choicePoints' | 'starLongest' | 'starMeanWords' | 'otherMeanWords'> {
+function lengthFigures(
+  scenario: Scenario,
+): Pick<ProbeSummary, 'choicePoints' | 'starLongest' | 'starMeanWords' | 'otherMeanWords'> {
   const visible = new Map<string, ReplyOption[]>();
   const walk = (run: Run, depth: number): void => {
     if (run.ended || depth >= MAX_DEPTH) return;
@@ -166,9 +170,7 @@ export function probeScenario(scenario: Scenario): ProbeSummary {
 const percent = (share: number): string => `${Math.round(share * 100)}%`;
 
 /** The probes' findings as problems (file, field, message, fix), like the other checks. */
-export function probeProblems(
-  summary: ProbeSummary,
-): { field: string; message: string; hint: string }[] {
+export function probeProblems(summary: ProbeSummary): { field: string; message: string; hint: string }[] {
   const problems: { field: string; message: string; hint: string }[] = [];
   for (const outcome of summary.strategies) {
     const gamed = [
@@ -180,7 +182,8 @@ export function probeProblems(
       longest: 'Make the ★ shorter than another reply at some of these nodes, or give a weaker reply more words.',
       shortest: 'Make the ★ longer than another reply at some of these nodes.',
       'most-you': 'Use “you” less in the ★ or more in a weaker reply at some of these nodes.',
-      'most-echo': 'Let the ★ put things in new words, or have a weaker reply parrot the client, at some of these nodes.',
+      'most-echo':
+        'Let the ★ put things in new words, or have a weaker reply parrot the client, at some of these nodes.',
       first: 'Move the ★ away from the first place in the list at some of these nodes.',
       last: 'Move the ★ away from the last place in the list at some of these nodes.',
     };

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { checkScenario, formatScenarioProblem } from '../../src/engine/checks.ts';
-import { echo, playStrategy, probeScenario, randomProficientShare, secondPerson, words } from '../../src/engine/probes.ts';
+import {
+  echo,
+  playStrategy,
+  probeScenario,
+  randomProficientShare,
+  secondPerson,
+  words,
+} from '../../src/engine/probes.ts';
 import { scenarioSchema } from '../../src/schemas/scenario.ts';
 import { loadScenario, minimalRaw } from './scenario-helpers.ts';
 
@@ -10,7 +17,7 @@ const minimal = scenarioSchema.parse(minimalRaw());
 
 describe('surface-cue probes', () => {
   it('catch a scenario that always-the-longest and always-the-first game, with pinned messages', () => {
-    const { problems } = checkScenario(FILE, loadScenario(FILE));
+    const { problems } = checkScenario(FILE, gamed);
     expect(problems.map(formatScenarioProblem)).toMatchInlineSnapshot(`
       [
         "tests/fixtures/scenarios/gamed-by-length.yaml (field nodes): a learner who picks always the longest reply scores proficient and reaches the engaged ending E1 (path N1-A, N2-A)
