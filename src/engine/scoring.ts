@@ -244,6 +244,19 @@ export const BAND_MEANING: Record<Band, string> = {
   proficient: 'Consistently MI-adherent in this scenario.',
 };
 
+/**
+ * Why the band and the ending can disagree (issue 11): the band rates the replies, the ending is
+ * where the conversation got to. Said in words whenever they point different ways.
+ */
+export function bandAndEnding(band: Band, outcome: string): string {
+  const base = 'The band rates your replies; the ending is where the conversation got to.';
+  if (band === 'proficient' && outcome !== 'engaged')
+    return `${base} Your replies were strong, and the person still had further to go: people move at their own pace, and one conversation is rarely the whole story.`;
+  if (band !== 'proficient' && outcome === 'engaged')
+    return `${base} The person got there, but your replies did not yet show the skills consistently, so this would not count as proficient practice.`;
+  return base;
+}
+
 export interface ModuleRollUp extends Pick<
   Scores,
   'counts' | 'rq' | 'pctCR' | 'partnership' | 'empathy' | 'cct' | 'sst' | 'relational' | 'technical' | 'levels' | 'band'

@@ -29,5 +29,8 @@ for (const id of realScenarioIds()) {
     await expect(report).toBeVisible();
     await expect(report).not.toHaveText(/proficient/);
     await expect(page.getByText(/Ending \(engaged\)/)).toHaveCount(0);
+    await expect(page.locator('.band-vs-ending')).toContainText(
+      'The band rates your replies; the ending is where the conversation got to.',
+    );
   });
 }

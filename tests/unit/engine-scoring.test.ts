@@ -3,6 +3,7 @@ import { parseCondition, evaluate } from '../../src/engine/condition.ts';
 import { frac, roundHalfUp } from '../../src/engine/fraction.ts';
 import { choose, playPath, retry, startRun } from '../../src/engine/run.ts';
 import {
+  bandAndEnding,
   bandFor,
   countTurns,
   globals,
@@ -234,5 +235,17 @@ describe('module roll-up (C2.8)', () => {
     );
     expect(rolled.repairRate).toBe(0.5);
     expect(rolled.band).not.toBe('proficient');
+  });
+});
+
+describe('band and ending in words', () => {
+  it('explains a proficient band beside a partial ending, and an engaged ending beside a weaker band', () => {
+    expect(bandAndEnding('proficient', 'partial')).toMatch(
+      /band rates your replies; the ending is where the conversation got to.*further to go/,
+    );
+    expect(bandAndEnding('developing', 'engaged')).toMatch(/not count as proficient/);
+    expect(bandAndEnding('proficient', 'engaged')).toBe(
+      'The band rates your replies; the ending is where the conversation got to.',
+    );
   });
 });

@@ -2,7 +2,7 @@ import { forwardRef, type ReactNode } from 'react';
 import { CODE_WORDS, STANCE_WORDS, practiceTips } from '../../engine/feedback.ts';
 import { modelOf } from '../../engine/model.ts';
 import type { Run } from '../../engine/run.ts';
-import { BAND_MEANING, practiceStats, type Scores } from '../../engine/scoring.ts';
+import { BAND_MEANING, bandAndEnding, practiceStats, type Scores } from '../../engine/scoring.ts';
 import { isTimely } from '../../engine/state.ts';
 import type { Scenario } from '../../schemas/scenario.ts';
 
@@ -48,6 +48,7 @@ export const EndReport = forwardRef<HTMLHeadingElement, Props>(function EndRepor
               ' Something between you is still unresolved; the next contact should start there.'}
           </p>
           {ending.storyNote && <p className="meta">What happens next: {ending.storyNote}</p>}
+          <p className="meta band-vs-ending">{bandAndEnding(scores.band, ending.outcome)}</p>
         </div>
       )}
       <div className="table-scroll" role="region" aria-label="Your scores" tabIndex={0}>
