@@ -19,7 +19,9 @@ test('sort items show in this learner’s own order, never the authored one, the
   // Another learner (another browser's seed) gets another order.
   const seen = new Set<string>([first.join()]);
   for (const seed of ['1', '2', '3', '4']) {
-    await page.evaluate((value) => localStorage.setItem('alongside:learner-seed', value), seed);
+    await page.evaluate((value) => {
+      localStorage.setItem('alongside:learner-seed', value);
+    }, seed);
     await page.reload();
     seen.add((await order()).join());
   }
