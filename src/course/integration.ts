@@ -12,7 +12,10 @@ import { readCourseSources, SourceError } from './sources.ts';
 function scenarioProblems(root: string, figures: string[]): ContentProblem[] {
   return scenarioFiles(root).flatMap((file) => {
     const checked = checkScenarioFile(root, file);
-    if (checked.summary?.probes) figures.push(`${file}: ${formatProbeSummary(checked.summary.probes)}`);
+    if (checked.summary?.probes)
+      figures.push(
+        `${file}: ${formatProbeSummary(checked.summary.probes)}${checked.summary.probeWarnings ? ' (pending rewrite: gamed)' : ''}`,
+      );
     return checked.problems.map((problem) => {
       const where = problemLocation(problem);
       return { file, message: `${where ? `(${where}) ` : ''}${problem.message}`, hint: problem.hint };

@@ -43,7 +43,7 @@ describe('broken content fails with messages that name the file, the key and the
   it('stops a build, but only warns in dev', () => {
     const hook = courseIntegrity().hooks['astro:config:setup'] as (options: unknown) => void;
     const logged: string[] = [];
-    const logger = { error: (message: string) => logged.push(message) };
+    const logger = { error: (message: string) => logged.push(message), info: () => undefined };
     const config = { root: new URL('../fixtures/broken-course/', import.meta.url) };
     expect(() => {
       hook({ config, command: 'build', logger });

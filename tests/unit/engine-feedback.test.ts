@@ -54,7 +54,7 @@ describe('the build', () => {
     const hook = courseIntegrity().hooks['astro:config:setup'] as (options: unknown) => void;
     const config = { root: new URL('../fixtures/broken-scenario-course/', import.meta.url) };
     expect(() => {
-      hook({ config, command: 'build', logger: { error: () => undefined } });
+      hook({ config, command: 'build', logger: { error: () => undefined, info: () => undefined } });
     }).toThrow(
       'modules/motivational-interviewing/scenarios/broken-dangling.yaml: (node N1, reply N1-C, field next) points to “N9”',
     );

@@ -1,0 +1,16 @@
+/**
+ * Role-plays whose replies have not yet been rewritten against the surface-cue probes (issue 11,
+ * item 2). Their findings print as warnings instead of failing the check. The list may only shrink:
+ * a listed scenario that passes the probes is itself a problem, so it gets taken off.
+ */
+export const PROBES_PENDING: ReadonlySet<string> = new Set([
+  'mib-benefits-form-kitchen-table',
+  'mib-bus-ride-med-review',
+  'mib-pharmacy-queue',
+  'rs-laundrette-carer-strengths',
+  'rs-peer-checkin-car-park',
+  'rs-supervision-running-on-empty',
+]);
+
+/** The knowledge checks' right-answer-longest limit is reported but not yet enforced (issue 11, item 3). */
+export const ANSWER_LENGTHS_PENDING = true;
