@@ -3,7 +3,7 @@ import { glossaryTermSchema } from '../schemas/glossary.ts';
 import { lessonSchema } from '../schemas/lesson.ts';
 import { moduleSchema } from '../schemas/module.ts';
 import { referenceSchema } from '../schemas/reference.ts';
-import { ANSWER_LENGTHS_PENDING } from '../engine/probe-pending.ts';
+import { answerLengthsPending } from '../engine/probe-pending.ts';
 import { answerLengthFigures, knowledgeChecks, RIGHT_LONGEST_LIMIT, type CheckOptions } from './check-options.ts';
 import { lessonIdFromPath, lessonParts } from './lesson-parts.ts';
 import type { CourseSources } from './sources.ts';
@@ -223,7 +223,7 @@ export function checkCourse(sources: CourseSources): ContentProblem[] {
     }
     for (const check of knowledgeChecks(lesson.body)) {
       checks.push({ ...check, file });
-      if (!ANSWER_LENGTHS_PENDING && !check.multiple && check.options.length < 3)
+      if (!answerLengthsPending() && !check.multiple && check.options.length < 3)
         problems.push({
           file,
           message: `knowledge check “${check.id}” offers ${check.options.length} option(s); a single-answer check needs 3 or 4`,
@@ -238,7 +238,7 @@ export function checkCourse(sources: CourseSources): ContentProblem[] {
 /** Course-wide: the right answer may be the longest option in at most 40% of single-answer checks. */
 function answerLengthProblems(checks: (CheckOptions & { file: string })[]): ContentProblem[] {
   const figures = answerLengthFigures(checks);
-  if (ANSWER_LENGTHS_PENDING) return [];
+  if (answerLengthsPending()) return [];
   if (figures.singleAnswer === 0 || figures.rightLongest.length / figures.singleAnswer <= RIGHT_LONGEST_LIMIT)
     return [];
   const where = figures.rightLongest.map((id) => `${checks.find((check) => check.id === id)?.file ?? '?'} (${id})`);

@@ -12,5 +12,6 @@ export const PROBES_PENDING: ReadonlySet<string> = new Set([
   'rs-supervision-running-on-empty',
 ]);
 
-/** The knowledge checks' right-answer-longest limit is reported but not yet enforced (issue 11, item 3). */
-export const ANSWER_LENGTHS_PENDING = true;
+/** Course rules reported but not yet enforced: the knowledge checks' right-answer-longest limit and ≥ 3 options (issue 11, item 3). */
+const PENDING_RULES: ReadonlySet<string> = new Set(['answer-lengths']);
+export const answerLengthsPending = (): boolean => PENDING_RULES.has('answer-lengths');
