@@ -32,11 +32,12 @@ class SortExerciseElement extends CourseElement {
   #shuffle(): void {
     const list = this.querySelector('.sort-items');
     const items = [...this.querySelectorAll<HTMLElement>('.sort-item')];
-    if (!list || items.length < 2) return;
+    if (!(list instanceof HTMLElement) || items.length < 2) return;
     for (const index of seededOrder(items.length, `${learnerSeed()}:${this.dataset['id'] ?? ''}`)) {
       const item = items[index];
       if (item) list.append(item);
     }
+    list.dataset['order'] = 'learner';
   }
 
   /** The items in authored order (answers are saved by authored position), wherever they show on screen. */

@@ -7,10 +7,14 @@ test('sort items show in this learner’s own order, never the authored one, the
 }) => {
   await page.goto(LESSON);
   const sort = page.locator('al-sort-exercise').first();
-  const order = (): Promise<string[]> =>
-    sort
+  // The exercise's script loads when it scrolls into view, then puts the items in this learner's order.
+  const order = async (): Promise<string[]> => {
+    await sort.scrollIntoViewIfNeeded();
+    await expect(sort.locator('.sort-items[data-order="learner"]')).toHaveCount(1);
+    return sort
       .locator('.sort-item')
       .evaluateAll((items) => items.map((item) => (item as HTMLElement).dataset['index'] ?? ''));
+  };
   const first = await order();
   expect(first.length).toBeGreaterThan(1);
   expect(first).not.toEqual([...first].sort((a, b) => Number(a) - Number(b)));
@@ -31,6 +35,8 @@ test('sort items show in this learner’s own order, never the authored one, the
 test('“Try again” on a sort keeps the items that were right and clears the rest', async ({ page }) => {
   await page.goto(LESSON);
   const sort = page.locator('al-sort-exercise').first();
+  await sort.scrollIntoViewIfNeeded();
+  await expect(sort.locator('.sort-items[data-order="learner"]')).toHaveCount(1);
   const items = sort.locator('.sort-item');
   const count = await items.count();
   // The first item on screen gets its right group; every other item gets a wrong one.
