@@ -35,6 +35,8 @@ test('axe: a lesson with answered checks, open explanations and a narrow screen'
   }
   const sort = page.locator('al-sort-exercise').first();
   await sort.scrollIntoViewIfNeeded();
+  // Its script loads on scroll and then puts the items in this learner's order: wait for that.
+  await expect(sort.locator('.sort-items[data-order="learner"]')).toHaveCount(1);
   for (const select of await sort.locator('select').all()) await select.selectOption({ index: 1 });
   await sort.getByRole('button', { name: 'Check answers' }).click();
   await page.locator('al-lesson-complete').scrollIntoViewIfNeeded();

@@ -77,6 +77,8 @@ test('a sort exercise works with the keyboard alone and explains each item', asy
   await page.goto('/modules/motivational-interviewing/four-processes-on-the-move/');
   const sort = page.locator('al-sort-exercise').first();
   await sort.scrollIntoViewIfNeeded();
+  // Its script loads on scroll and then puts the items in this learner's order: wait for that.
+  await expect(sort.locator('.sort-items[data-order="learner"]')).toHaveCount(1);
   const items = sort.locator('.sort-item');
   const count = await items.count();
   await sort.getByRole('button', { name: 'Check answers' }).click();
