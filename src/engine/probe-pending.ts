@@ -3,14 +3,7 @@
  * item 2). Their findings print as warnings instead of failing the check. The list may only shrink:
  * a listed scenario that passes the probes is itself a problem, so it gets taken off.
  */
-export const PROBES_PENDING: ReadonlySet<string> = new Set([
-  'mib-benefits-form-kitchen-table',
-  'mib-bus-ride-med-review',
-  'mib-pharmacy-queue',
-  'rs-laundrette-carer-strengths',
-  'rs-peer-checkin-car-park',
-  'rs-supervision-running-on-empty',
-]);
+export const PROBES_PENDING: ReadonlySet<string> = new Set<string>([]);
 
 /** Course rules reported but not yet enforced: the knowledge checks' right-answer-longest limit and ≥ 3 options (issue 11, item 3). */
 const PENDING_RULES: ReadonlySet<string> = new Set(['answer-lengths']);
