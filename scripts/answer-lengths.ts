@@ -9,6 +9,7 @@ import {
   knowledgeChecks,
   rightIsLongest,
 } from '../src/course/check-options.ts';
+import { rightIsOnlyLong } from '../src/course/answer-length-rules.ts';
 import { readCourseSources } from '../src/course/sources.ts';
 import { words } from '../src/engine/probes.ts';
 
@@ -18,7 +19,11 @@ const checks = sources.lessons.flatMap((lesson) =>
 );
 for (const check of checks) {
   const lengths = check.options.map((option) => `${option.correct ? '★' : ''}${words(option.text).length}`).join(' ');
-  const flag = check.multiple ? '(several answers)' : rightIsLongest(check) ? 'right answer longest' : '';
+  const flag = check.multiple
+    ? '(several answers)'
+    : [rightIsLongest(check) ? 'right answer longest' : '', rightIsOnlyLong(check) ? 'ONLY LONG OPTION' : '']
+        .filter(Boolean)
+        .join(', ');
   console.log(`${check.file} ${check.id}: ${lengths} ${flag}`.trimEnd());
 }
 console.log(formatAnswerLengths(answerLengthFigures(checks)));

@@ -4,7 +4,8 @@ import { lessonSchema } from '../schemas/lesson.ts';
 import { moduleSchema } from '../schemas/module.ts';
 import { referenceSchema } from '../schemas/reference.ts';
 import { answerLengthsPending } from '../engine/probe-pending.ts';
-import { answerLengthFigures, knowledgeChecks, RIGHT_LONGEST_LIMIT, type CheckOptions } from './check-options.ts';
+import { answerLengthProblems } from './answer-length-rules.ts';
+import { knowledgeChecks, type CheckOptions } from './check-options.ts';
 import { lessonIdFromPath, lessonParts } from './lesson-parts.ts';
 import type { CourseSources } from './sources.ts';
 import { closest } from './suggest.ts';
@@ -221,32 +222,8 @@ export function checkCourse(sources: CourseSources): ContentProblem[] {
         });
       checkOwners.set(id, lessonId);
     }
-    for (const check of knowledgeChecks(lesson.body)) {
-      checks.push({ ...check, file });
-      if (!answerLengthsPending() && !check.multiple && check.options.length < 3)
-        problems.push({
-          file,
-          message: `knowledge check “${check.id}” offers ${check.options.length} option(s); a single-answer check needs 3 or 4`,
-          hint: 'Add a plausible wrong answer or two, so guessing is not a coin toss.',
-        });
-    }
+    checks.push(...knowledgeChecks(lesson.body).map((check) => ({ ...check, file })));
   }
-  problems.push(...answerLengthProblems(checks));
+  if (!answerLengthsPending()) problems.push(...answerLengthProblems(checks));
   return problems;
-}
-
-/** Course-wide: the right answer may be the longest option in at most 40% of single-answer checks. */
-function answerLengthProblems(checks: (CheckOptions & { file: string })[]): ContentProblem[] {
-  const figures = answerLengthFigures(checks);
-  if (answerLengthsPending()) return [];
-  if (figures.singleAnswer === 0 || figures.rightLongest.length / figures.singleAnswer <= RIGHT_LONGEST_LIMIT)
-    return [];
-  const where = figures.rightLongest.map((id) => `${checks.find((check) => check.id === id)?.file ?? '?'} (${id})`);
-  return [
-    {
-      file: 'modules/',
-      message: `the right answer is the longest option in ${figures.rightLongest.length} of ${figures.singleAnswer} single-answer knowledge checks (the limit is ${Math.round(RIGHT_LONGEST_LIMIT * 100)}%, so length does not give the answer away): ${where.join(', ')}`,
-      hint: 'In some of these checks, shorten the right answer or write a fuller, plausible wrong one.',
-    },
-  ];
 }
