@@ -7,12 +7,16 @@ import { formatProbeSummary } from '../engine/probes.ts';
 import { currentEnding, PlayError, startRun, choose, type Mode } from '../engine/run.ts';
 import { transcript } from '../engine/transcript.ts';
 import { scoreRun } from '../engine/scoring.ts';
+import { ArtefactError, ARTEFACT_FILE, readArtefact } from '../course/artefact.ts';
+import { joinScenario } from '../engine/play-data.ts';
+import type { Scenario } from '../schemas/scenario.ts';
 import { checkScenarioFile, scenarioFiles } from './scenario-files.ts';
 
 const root = process.cwd();
 const USAGE = `Usage:
   npm run scenario -- check [FILES...]
-  npm run scenario -- play FILE --choose N1-A,N2-C,... [--mode practice|assessed] [--json]`;
+  npm run scenario -- play FILE|ID --choose N1-A,N2-C,... [--mode practice|assessed] [--json]
+    (an ID plays the built role-play from ${ARTEFACT_FILE}, exactly as the site and server have it)`;
 
 function fail(message: string): never {
   console.error(message);
@@ -52,6 +56,25 @@ function option(args: string[], name: string): string | undefined {
   return value;
 }
 
+function fromFile(file: string): Scenario {
+  const checked = checkScenarioFile(root, file);
+  if (!checked.scenario) fail(checked.problems.map(formatScenarioProblem).join('\n'));
+  return checked.scenario;
+}
+
+function fromArtefact(id: string): Scenario {
+  try {
+    const artefact = readArtefact(ARTEFACT_FILE);
+    const entry = artefact.current.find((candidate) => candidate.id === id);
+    if (!entry)
+      fail(`There is no role-play ${id} in ${ARTEFACT_FILE}. Built: ${artefact.current.map((e) => e.id).join(', ')}.`);
+    return joinScenario(entry.play, entry.key);
+  } catch (error) {
+    if (error instanceof ArtefactError) fail(error.message);
+    throw error;
+  }
+}
+
 function play(args: string[]): void {
   const file = args.find((arg, index) => !arg.startsWith('--') && !args[index - 1]?.startsWith('--'));
   if (!file) fail(`play needs a scenario file.\n${USAGE}`);
@@ -64,9 +87,7 @@ function play(args: string[]): void {
   if (modeArg !== 'practice' && modeArg !== 'assessed') fail(`--mode must be practice or assessed, not “${modeArg}”.`);
   const mode: Mode = modeArg;
   const json = args.includes('--json');
-  const checked = checkScenarioFile(root, file);
-  if (!checked.scenario) fail(checked.problems.map(formatScenarioProblem).join('\n'));
-  const scenario = checked.scenario;
+  const scenario = file.endsWith('.yaml') ? fromFile(file) : fromArtefact(file);
 
   let run = startRun(scenario, mode);
   for (const id of ids) {

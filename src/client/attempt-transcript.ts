@@ -1,6 +1,6 @@
-import { annotate, replayChoices, type AnnotatedExchange, type AnnotatedReply } from '../engine/annotated.ts';
+import { annotate, type AnnotatedExchange, type AnnotatedReply } from '../engine/annotated.ts';
 import { BAND_MEANING } from '../engine/scoring.ts';
-import type { Scenario } from '../schemas/scenario.ts';
+import { replayOnVersion, type Version } from '../engine/versions.ts';
 import { attemptsStore, type Attempt } from '../stores/roleplays.ts';
 import { tableRow } from './chart-parts.ts';
 import { CourseElement } from './course-element.ts';
@@ -65,9 +65,12 @@ function exchangeView(exchange: AnnotatedExchange, name: string): HTMLLIElement 
 /** <al-attempt-transcript>: one saved attempt (?attempt=<id>), rebuilt from this device and annotated. */
 class AttemptTranscriptElement extends CourseElement {
   connectedCallback(): void {
-    const scenario = JSON.parse(document.getElementById('scenario-data')?.textContent ?? 'null') as Scenario | null;
+    const data = JSON.parse(document.getElementById('scenario-data')?.textContent ?? 'null') as {
+      versions: Version[];
+    } | null;
+    const scenario = data?.versions[0]?.scenario;
     const id = new URLSearchParams(location.search).get('attempt');
-    if (!scenario) return;
+    if (!data || !scenario) return;
     const attempt = attemptsStore()
       .get()
       .attempts.find((candidate) => candidate.id === id && candidate.scenarioId === scenario.id);
@@ -85,21 +88,26 @@ class AttemptTranscriptElement extends CourseElement {
     this.byRole('print').addEventListener('click', () => {
       window.print();
     });
-    const replay = replayChoices(scenario, attempt.mode, attempt.transcript);
+    const replay = replayOnVersion(data.versions, attempt.mode, attempt.transcript, attempt.scenarioHash);
     if (!replay.ok) {
       this.#say(`${replay.reason} Your scores above are as they were saved.`);
       return;
     }
-    const annotated = annotate(scenario, replay.run);
-    this.byRole('status').textContent =
-      `${String(annotated.exchanges.length)} exchanges with ${scenario.persona.name}.`;
+    const played = replay.version.scenario;
+    if (replay.version.hash !== data.versions[0]?.hash) {
+      const note = this.byRole('version');
+      note.textContent = 'You played an earlier version of this role-play; this is the conversation as it was then.';
+      note.hidden = false;
+    }
+    const annotated = annotate(played, replay.run);
+    this.byRole('status').textContent = `${String(annotated.exchanges.length)} exchanges with ${played.persona.name}.`;
     this.byRole('exchanges').replaceChildren(
-      ...annotated.exchanges.map((exchange) => exchangeView(exchange, scenario.persona.name)),
+      ...annotated.exchanges.map((exchange) => exchangeView(exchange, played.persona.name)),
     );
     if (annotated.ending) {
       const body = this.byRole('ending-body');
       body.replaceChildren(
-        el('p', `${scenario.persona.name}: “${annotated.ending.line}”`, 'client-line'),
+        el('p', `${played.persona.name}: “${annotated.ending.line}”`, 'client-line'),
         el('p', `Ending (${annotated.ending.outcome}). ${annotated.ending.debrief}`),
       );
       this.byRole('ending').hidden = false;

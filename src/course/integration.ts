@@ -1,9 +1,11 @@
 import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkScenarioFile, scenarioFiles } from '../cli/scenario-files.ts';
 import { problemLocation } from '../engine/checks.ts';
 import { formatProbeSummary } from '../engine/probes.ts';
+import { ARTEFACT_FILE, buildArtefact, writeArtefact } from './artefact.ts';
 import { answerLengthFigures, formatAnswerLengths, knowledgeChecks } from './check-options.ts';
 import { checkCourse, formatProblem, type ContentProblem } from './integrity.ts';
 import { readCourseSources, SourceError } from './sources.ts';
@@ -25,11 +27,20 @@ function scenarioProblems(root: string, figures: string[]): ContentProblem[] {
 
 /** Checks every module, lesson, reference, glossary entry and role-play before a build; any problem fails it. */
 export function courseIntegrity(): AstroIntegration {
+  let root = process.cwd();
   return {
     name: 'alongside:course-integrity',
     hooks: {
+      // The compiled role-plays the built server and the CLI read (pages render from the same compile).
+      'astro:build:done': ({ logger }) => {
+        const artefact = buildArtefact(root);
+        writeArtefact(artefact, join(root, ARTEFACT_FILE));
+        logger.info(
+          `Role-plays compiled to ${ARTEFACT_FILE}: ${artefact.current.map((entry) => `${entry.id}@${entry.hash}`).join(', ')}; ${artefact.archive.length} earlier version(s) kept`,
+        );
+      },
       'astro:config:setup': ({ config, command, logger }) => {
-        const root = fileURLToPath(config.root);
+        root = fileURLToPath(config.root);
         const figures: string[] = [];
         const problems = (() => {
           try {

@@ -3,7 +3,6 @@ import { glossaryTermSchema } from '../schemas/glossary.ts';
 import { lessonSchema } from '../schemas/lesson.ts';
 import { moduleSchema } from '../schemas/module.ts';
 import { referenceSchema } from '../schemas/reference.ts';
-import { answerLengthsPending } from '../engine/probe-pending.ts';
 import { answerLengthProblems } from './answer-length-rules.ts';
 import { knowledgeChecks, type CheckOptions } from './check-options.ts';
 import { lessonIdFromPath, lessonParts } from './lesson-parts.ts';
@@ -224,6 +223,6 @@ export function checkCourse(sources: CourseSources): ContentProblem[] {
     }
     checks.push(...knowledgeChecks(lesson.body).map((check) => ({ ...check, file })));
   }
-  if (!answerLengthsPending()) problems.push(...answerLengthProblems(checks));
+  problems.push(...answerLengthProblems(checks));
   return problems;
 }

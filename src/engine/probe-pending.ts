@@ -4,7 +4,3 @@
  * a listed scenario that passes the probes is itself a problem, so it gets taken off.
  */
 export const PROBES_PENDING: ReadonlySet<string> = new Set<string>([]);
-
-/** Course rules reported but not yet enforced: the knowledge checks' right-answer-longest limit and ≥ 3 options (issue 11, item 3). */
-const PENDING_RULES: ReadonlySet<string> = new Set(['answer-lengths']);
-export const answerLengthsPending = (): boolean => PENDING_RULES.has('answer-lengths');

@@ -199,6 +199,35 @@ export function targetAfter(scenario: Scenario, option: ReplyOption, stateAfter:
   return resolveNext(option.next, stateAfter);
 }
 
+/** How a reply is judged, as a turn records it: from the option's key fields and the moment it answered. */
+function labelsOf(option: ReplyOption, flagsBefore: readonly string[], talk: readonly string[]) {
+  // info-with-permission / info-unasked are derived, never authored (C8.9).
+  const gaveInfo = option.codes.some((code) => INFO_CODES.has(code));
+  const asked = flagsBefore.includes('permission') || talk.includes('request-info');
+  return {
+    codes: option.codes as MitiCode[],
+    stance: option.stance as Stance,
+    exemplar: option.exemplar === true,
+    markers: [...(option.markers ?? []), ...(gaveInfo ? [asked ? 'info-with-permission' : 'info-unasked'] : [])],
+  };
+}
+
+/**
+ * A run played before the key was loaded (see play-data.ts) with each turn labelled from the full
+ * scenario. Effects, routes and states do not depend on the key, so only the labels change.
+ */
+export function rekeyRun(scenario: Scenario, run: Run): Run {
+  const { options } = modelOf(scenario);
+  return {
+    ...run,
+    history: run.history.map((turn) => {
+      const option = options.get(turn.optionId)?.option;
+      if (!option) throw new PlayError(`there is no reply ${turn.optionId} in ${scenario.id}`);
+      return { ...turn, ...labelsOf(option, turn.stateBefore.flags, turn.talk) };
+    }),
+  };
+}
+
 /** Applies a reply and records it; the run has not moved yet. Returns where it goes next. */
 export function recordChoice(scenario: Scenario, run: Run, optionId: string): { run: Run; target: string } {
   if (run.ended) throw new PlayError(`the role-play has ended; ${optionId} cannot be chosen`);
@@ -219,10 +248,6 @@ export function recordChoice(scenario: Scenario, run: Run, optionId: string): { 
     turn: turnIndex,
     source: 'learner',
   });
-  // info-with-permission / info-unasked are derived, never authored (C8.9).
-  const gaveInfo = option.codes.some((code) => INFO_CODES.has(code));
-  const asked = run.state.flags.includes('permission') || line.talk.includes('request-info');
-  const markers = [...(option.markers ?? []), ...(gaveInfo ? [asked ? 'info-with-permission' : 'info-unasked'] : [])];
   const attempt = run.history.filter((turn) => turn.visit === run.visit).length + 1;
   const turn: Turn = {
     nodeId: run.nodeId,
@@ -230,12 +255,9 @@ export function recordChoice(scenario: Scenario, run: Run, optionId: string): { 
     visit: run.visit,
     attempt,
     kept: true,
-    codes: option.codes as MitiCode[],
-    stance: option.stance as Stance,
-    exemplar: option.exemplar === true,
+    ...labelsOf(option, run.state.flags, line.talk),
     effects: option.effects,
     talk: line.talk,
-    markers,
     stateBefore: run.state,
     stateAfter: applied.state,
   };

@@ -1,9 +1,9 @@
-import { getScenarios } from '../course/scenarios.ts';
 import type { ApiDeps } from './api/attempts.ts';
 import { authOptions, createAuth } from './auth.ts';
 import { readConfig, type ServerConfig } from './config.ts';
 import { openDatabase } from './db/connect.ts';
 import { migrate } from './db/migrate.ts';
+import { serverContent } from './content.ts';
 
 export interface Server extends ApiDeps {
   config: ServerConfig;
@@ -17,7 +17,7 @@ export function getServer(): Promise<Server> {
     const config = readConfig();
     const connection = openDatabase({ url: config.databaseUrl, file: config.sqliteFile });
     await migrate(connection, authOptions(connection, config.auth));
-    return { config, connection, auth: createAuth(connection, config.auth), scenarios: () => getScenarios() };
+    return { config, connection, auth: createAuth(connection, config.auth), ...serverContent() };
   })();
   return starting;
 }

@@ -20,6 +20,7 @@ export interface SyncBody {
     startedAt: string;
     finishedAt: string;
     transcript: Attempt['transcript'];
+    scenarioHash?: string;
   };
 }
 
@@ -80,6 +81,7 @@ export function syncBodyOf(attempt: Attempt): SyncBody | undefined {
         stance,
         ...(markers ? { markers } : {}),
       })),
+      ...(attempt.scenarioHash ? { scenarioHash: attempt.scenarioHash } : {}),
     },
   };
 }

@@ -14,6 +14,8 @@ export interface Attempt {
   /** Set only when a trainer assigned this role-play: such attempts (and only those) are sent to the trainer. */
   assignmentId?: string;
   scenarioId: string;
+  /** The content hash of the version played (absent on attempts saved before versions were hashed). */
+  scenarioHash?: string;
   mode: 'practice' | 'assessed';
   startedAt: string;
   finishedAt: string;
@@ -42,6 +44,8 @@ export interface Attempt {
 export interface Session {
   attemptId: string;
   startedAt: string;
+  /** The version being played: a saved place on another version starts again. */
+  scenarioHash?: string;
   /** Seeds the shuffled order of replies for this attempt. */
   seed: number;
   snapshot: unknown;
@@ -107,11 +111,16 @@ export function saveSession(key: string, session: Session | undefined): void {
 }
 
 /** The record of a finished run, as it is kept and (for assigned role-plays) later synced. */
-export function buildAttempt(scenario: Scenario, run: Run, session: Pick<Session, 'attemptId' | 'startedAt'>): Attempt {
+export function buildAttempt(
+  scenario: Scenario,
+  run: Run,
+  session: Pick<Session, 'attemptId' | 'startedAt' | 'scenarioHash'>,
+): Attempt {
   const scores = scoreRun(scenario, run);
   return {
     id: session.attemptId,
     scenarioId: scenario.id,
+    ...(session.scenarioHash ? { scenarioHash: session.scenarioHash } : {}),
     mode: run.mode,
     startedAt: session.startedAt,
     finishedAt: new Date().toISOString(),

@@ -1,3 +1,5 @@
+import { buildArtefact } from '../../src/course/artefact.ts';
+import { contentFrom } from '../../src/server/content.ts';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getAttempt, postAttempt, type ApiDeps } from '../../src/server/api/attempts.ts';
@@ -31,7 +33,7 @@ describe.each(DATABASES)('reading a synced attempt on %s', (kind) => {
 
   beforeAll(async () => {
     t = await freshDatabase(kind);
-    deps = { connection: t.connection, auth: t.auth, scenarios: getScenarios };
+    deps = { connection: t.connection, auth: t.auth, ...contentFrom(buildArtefact()) };
     const make = (email: string, role: 'trainer' | 'learner') =>
       createAccount(t.auth, { email, name: email.split('@')[0] ?? email, password: 'a long enough password', role });
     const [tess, omar, ana, ben] = await Promise.all([

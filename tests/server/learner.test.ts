@@ -23,6 +23,7 @@ describe.each(DATABASES)('learner join and account on %s', (kind) => {
     connection: t.connection,
     auth: t.auth,
     scenarios: () => [],
+    versions: () => [],
   });
   const cookieOf = (response: Response): string => (response.headers.getSetCookie()[0] ?? '').split(';')[0] ?? '';
 

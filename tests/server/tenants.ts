@@ -1,3 +1,5 @@
+import { buildArtefact } from '../../src/course/artefact.ts';
+import { contentFrom } from '../../src/server/content.ts';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { getScenarios } from '../../src/course/scenarios.ts';
@@ -123,6 +125,6 @@ export async function twoTenants(t: TestDatabase) {
     mode: 'assessed',
   });
   if (!assignmentA || !assignmentB) throw new Error('assignments were not created');
-  const deps: ApiDeps = { connection: t.connection, auth: t.auth, scenarios };
+  const deps: ApiDeps = { connection: t.connection, auth: t.auth, ...contentFrom(buildArtefact(root)) };
   return { deps, trainerA, trainerB, learner1, learner2, learner3, cohortA, cohortB, assignmentA, assignmentB };
 }

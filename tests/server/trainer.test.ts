@@ -1,3 +1,5 @@
+import { buildArtefact } from '../../src/course/artefact.ts';
+import { contentFrom } from '../../src/server/content.ts';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { playPath } from '../../src/engine/run.ts';
@@ -337,7 +339,7 @@ describe.each(DATABASES)('trainer workspace on %s', (kind) => {
             },
           }),
         }),
-        { connection: t.connection, auth: t.auth, scenarios: () => scenarios },
+        { connection: t.connection, auth: t.auth, ...contentFrom(buildArtefact()) },
       );
       expect(response.status).toBe(201);
       // Ben opened Mei's role-play but has not finished it.

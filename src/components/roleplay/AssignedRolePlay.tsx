@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Mode } from '../../engine/run.ts';
-import type { Scenario } from '../../schemas/scenario.ts';
+import type { PlayScenario } from '../../engine/play-data.ts';
 import type { AssignmentView } from '../../server/api/assignments.ts';
 import { signedInAs } from '../../client/sync.ts';
 import { isRecord } from '../../stores/guards.ts';
@@ -8,7 +8,7 @@ import { assignedSessionKey, sessionsStore } from '../../stores/roleplays.ts';
 import { RolePlaySession } from './RolePlaySession.tsx';
 
 interface Props {
-  scenario: Scenario;
+  play: PlayScenario;
   /** The id from the address ('' when it was not an id at all). */
   assignmentId: string;
   urlMode: Mode;
@@ -57,8 +57,8 @@ const SHARED =
  * will be sent before the first reply (the gate), and plays it in the trainer's mode. A place saved
  * earlier resumes without the gate: the learner has already been told.
  */
-export function AssignedRolePlay({ scenario, assignmentId, urlMode }: Props) {
-  const key = assignedSessionKey(scenario.id, assignmentId);
+export function AssignedRolePlay({ play, assignmentId, urlMode }: Props) {
+  const key = assignedSessionKey(play.id, assignmentId);
   const [check, setCheck] = useState<Check>({ kind: 'loading' });
   const [tries, setTries] = useState(0);
   const [started, setStarted] = useState(() => sessionsStore().get().sessions[key] !== undefined);
@@ -104,7 +104,7 @@ export function AssignedRolePlay({ scenario, assignmentId, urlMode }: Props) {
   const practiseHref = `?mode=${mode}`;
   const signInHref = `/sign-in/?next=${encodeURIComponent(window.location.pathname + window.location.search)}`;
 
-  if (view && view.scenarioId !== scenario.id)
+  if (view && view.scenarioId !== play.id)
     return (
       <section className="card rp-gate" aria-labelledby="rp-gate-heading">
         <h2 id="rp-gate-heading" tabIndex={-1} ref={headingRef}>
@@ -128,7 +128,7 @@ export function AssignedRolePlay({ scenario, assignmentId, urlMode }: Props) {
   if (started && (check.kind === 'ok' || check.kind === 'unreachable'))
     return (
       <RolePlaySession
-        scenario={scenario}
+        play={play}
         mode={mode}
         storeKey={key}
         assignmentId={assignmentId}

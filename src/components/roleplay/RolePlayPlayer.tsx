@@ -1,13 +1,14 @@
 import { useEffect, useState } from 'react';
 import { startSync } from '../../client/sync.ts';
 import type { Mode } from '../../engine/run.ts';
-import type { Scenario } from '../../schemas/scenario.ts';
+import type { PlayScenario } from '../../engine/play-data.ts';
 import { sessionKey } from '../../stores/roleplays.ts';
 import { AssignedRolePlay } from './AssignedRolePlay.tsx';
 import { RolePlaySession } from './RolePlaySession.tsx';
 
 interface Props {
-  scenario: Scenario;
+  /** The play part only: the answer key is not on the page (issue 11, item 4). */
+  play: PlayScenario;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -31,13 +32,13 @@ function readTarget(): Target {
  * the self-started role-play, which stays on this device. It is a client-only island, so reading
  * the address during the first render is safe.
  */
-export default function RolePlayPlayer({ scenario }: Props) {
+export default function RolePlayPlayer({ play }: Props) {
   const [target] = useState(readTarget);
   // Any assigned result still waiting on this device is sent from here too.
   useEffect(() => {
     startSync();
   }, []);
   if (target.assignment !== undefined)
-    return <AssignedRolePlay scenario={scenario} assignmentId={target.assignment} urlMode={target.mode} />;
-  return <RolePlaySession scenario={scenario} mode={target.mode} storeKey={sessionKey(scenario.id, target.mode)} />;
+    return <AssignedRolePlay play={play} assignmentId={target.assignment} urlMode={target.mode} />;
+  return <RolePlaySession play={play} mode={target.mode} storeKey={sessionKey(play.id, target.mode)} />;
 }

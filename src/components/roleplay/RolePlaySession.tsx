@@ -2,9 +2,11 @@ import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { createActor, type Actor } from 'xstate';
 import { feedbackForLast } from '../../engine/feedback.ts';
 import { compileScenario, resumableSnapshot, snapshotAfterRetry, type RolePlayMachine } from '../../engine/machine.ts';
-import { availableOptions, canRetry, type Mode, type Run } from '../../engine/run.ts';
+import { blindScenario, type PlayScenario } from '../../engine/play-data.ts';
+import { availableOptions, canRetry, rekeyRun, type Mode, type Run } from '../../engine/run.ts';
 import { scoreRun } from '../../engine/scoring.ts';
 import type { Scenario } from '../../schemas/scenario.ts';
+import { loadKey } from '../../client/scenario-key.ts';
 import { flushOutbox } from '../../client/sync.ts';
 import { queueAttempt } from '../../stores/outbox.ts';
 import { buildAttempt, recordAttempt, saveSession, sessionsStore, type Session } from '../../stores/roleplays.ts';
@@ -16,7 +18,8 @@ import { StateMeters } from './StateMeters.tsx';
 import { SyncStatus } from './SyncStatus.tsx';
 
 interface Props {
-  scenario: Scenario;
+  /** What the conversation needs; the key is fetched when it is first needed (play-data.ts). */
+  play: PlayScenario;
   mode: Mode;
   /** Where this role-play's place is saved (self-started and assigned ones are kept apart). */
   storeKey: string;
@@ -30,11 +33,13 @@ interface Props {
   focusOnStart?: boolean;
 }
 
-type Phase = 'playing' | 'feedback' | 'report';
+/** `scoring`: assessed mode, the last reply is locked in and the key is on its way. */
+type Phase = 'playing' | 'feedback' | 'scoring' | 'report';
 type PlayerActor = Actor<RolePlayMachine>;
 
-const newSession = (): Omit<Session, 'snapshot'> => ({
+const newSession = (scenarioHash: string): Omit<Session, 'snapshot'> => ({
   attemptId: crypto.randomUUID(),
+  scenarioHash,
   startedAt: new Date().toISOString(),
   seed: Math.floor(Math.random() * 2 ** 31),
   showingFeedback: false,
@@ -48,30 +53,34 @@ interface Live {
 /** Resumes the saved session for this role-play and mode, or starts a new one. */
 function openSession(
   scenario: Scenario,
+  hash: string,
   machine: RolePlayMachine,
   key: string,
 ): { live: Live; phase: Phase; resumed: boolean; couldNotResume: boolean } {
   const saved = sessionsStore().get().sessions[key];
-  const snapshot = saved && resumableSnapshot(scenario, saved.snapshot);
+  // A place saved on another version of this role-play (or before versions had hashes) starts again.
+  const snapshot = saved?.scenarioHash === hash ? resumableSnapshot(scenario, saved.snapshot) : undefined;
   if (saved && snapshot) {
     const actor = createActor(machine, { snapshot: snapshot as never });
     actor.start();
     const session = {
       attemptId: saved.attemptId,
       startedAt: saved.startedAt,
+      scenarioHash: hash,
       seed: saved.seed,
       showingFeedback: saved.showingFeedback,
     };
+    const ended = actor.getSnapshot().context.run.ended;
     return {
       live: { actor, session },
-      phase: saved.showingFeedback ? 'feedback' : 'playing',
+      phase: saved.showingFeedback ? 'feedback' : ended ? 'scoring' : 'playing',
       resumed: true,
       couldNotResume: false,
     };
   }
   const actor = createActor(machine);
   actor.start();
-  const session = newSession();
+  const session = newSession(hash);
   // A saved place that no longer fits this role-play (it was edited, or the data is damaged) is replaced.
   saveSession(key, { ...session, snapshot: actor.getPersistedSnapshot() });
   return { live: { actor, session }, phase: 'playing', resumed: false, couldNotResume: saved !== undefined };
@@ -81,17 +90,14 @@ function openSession(
  * One role-play conversation: the person speaks, the learner replies, the person reacts.
  * It runs in a client-only island, so reading saved sessions during the first render is safe.
  */
-export function RolePlaySession({
-  scenario,
-  mode,
-  storeKey: key,
-  assignmentId,
-  learnerId,
-  modeNote,
-  focusOnStart,
-}: Props) {
+export function RolePlaySession({ play, mode, storeKey: key, assignmentId, learnerId, modeNote, focusOnStart }: Props) {
+  // The conversation runs on the play part alone; `full` (with the key) arrives when first needed.
+  const scenario = useMemo(() => blindScenario(play), [play]);
+  const [full, setFull] = useState<Scenario>();
+  const [keyError, setKeyError] = useState<string>();
+  const [keyTries, setKeyTries] = useState(0);
   const machine = useMemo(() => compileScenario(scenario, mode), [scenario, mode]);
-  const [opened] = useState(() => openSession(scenario, machine, key));
+  const [opened] = useState(() => openSession(scenario, play.hash, machine, key));
   const [live, setLive] = useState(opened.live);
   const [run, setRun] = useState<Run>(() => opened.live.actor.getSnapshot().context.run);
   const [phase, setPhase] = useState<Phase>(opened.phase);
@@ -131,18 +137,42 @@ export function RolePlaySession({
     requestAnimationFrame(() => repliesRef.current?.focus());
   };
 
-  const finish = (finished: Run): void => {
-    const attempt = { ...buildAttempt(scenario, finished, live.session), ...(assignmentId ? { assignmentId } : {}) };
-    recordAttempt(attempt);
-    saveSession(key, undefined);
-    // Only an assigned attempt is queued to be sent to the trainer; everything else stays here.
-    if (assignmentId) {
-      queueAttempt(attempt, learnerId);
-      void flushOutbox('load');
-    }
-    setFinishedId(attempt.id);
-    setPhase('report');
-  };
+  // Practice: the key is needed from the first feedback on. Assessed: only once the last reply is in.
+  const needKey = phase === 'scoring' || (!full && mode === 'practice' && run.history.length > 0);
+  const { session } = live;
+  useEffect(() => {
+    if (!needKey) return;
+    let current = true;
+    loadKey(play).then(
+      (loaded) => {
+        if (!current) return;
+        setFull(loaded);
+        setKeyError(undefined);
+        if (phase !== 'scoring') return;
+        // Scored on this device as before; an assigned attempt is re-scored by the server.
+        const attempt = {
+          ...buildAttempt(loaded, rekeyRun(loaded, run), session),
+          ...(assignmentId ? { assignmentId } : {}),
+        };
+        recordAttempt(attempt);
+        saveSession(key, undefined);
+        if (assignmentId) {
+          queueAttempt(attempt, learnerId);
+          void flushOutbox('load');
+        }
+        setFinishedId(attempt.id);
+        setPhase('report');
+      },
+      (error: unknown) => {
+        if (current) setKeyError(error instanceof Error ? error.message : String(error));
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [needKey, play, keyTries, phase, run, session, key, assignmentId, learnerId]);
+
+  const keyed = useMemo(() => (full ? rekeyRun(full, run) : undefined), [full, run]);
 
   const choose = (optionId: string): void => {
     const { actor } = live;
@@ -153,7 +183,9 @@ export function RolePlaySession({
       setPhase('feedback');
       persist(live, true);
     } else if (next.ended) {
-      finish(next);
+      // Locked in and saved first, so a reload or a lost connection while scoring loses nothing.
+      persist(live, false);
+      setPhase('scoring');
     } else {
       persist(live, false);
       focusReplies();
@@ -176,7 +208,9 @@ export function RolePlaySession({
 
   const carryOn = (): void => {
     if (run.ended) {
-      finish(run);
+      // The key is here (feedback was shown); recording the attempt happens as in assessed mode.
+      persist(live, false);
+      setPhase('scoring');
       return;
     }
     persist(live, false);
@@ -185,13 +219,14 @@ export function RolePlaySession({
   };
 
   const restart = (): void => {
-    persist(attach(createActor(machine), newSession()), false);
+    persist(attach(createActor(machine), newSession(play.hash)), false);
     setResumed(false);
     setPhase('playing');
     focusReplies();
   };
 
-  const feedback = phase === 'feedback' ? feedbackForLast(scenario, run) : undefined;
+  const feedback = phase === 'feedback' && full && keyed ? feedbackForLast(full, keyed) : undefined;
+  const waiting = (phase === 'feedback' || phase === 'scoring') && !full;
   const options = shuffled(availableOptions(scenario, run), live.session.seed);
   const other = mode === 'practice' ? 'assessed' : 'practice';
 
@@ -204,9 +239,9 @@ export function RolePlaySession({
         {modeNote ?? <a href={`?mode=${other}`}>Switch to {other} mode</a>}
       </p>
       {opened.couldNotResume && !resumed && run.history.length === 0 && (
-        <p className="notice" role="status">
-          We couldn’t pick up where you left off: this role-play has changed since then, or the saved place was damaged.
-          It starts again from the beginning. Your finished role-plays are not affected.
+        <p className="notice rp-restarted" role="status">
+          This role-play has changed since you started it, so it starts again from the beginning; your finished attempts
+          are kept.
         </p>
       )}
       {resumed && phase !== 'report' && (
@@ -229,7 +264,26 @@ export function RolePlaySession({
               onContinue={carryOn}
             />
           )}
-          {phase === 'feedback' && !feedback && (
+          {waiting && (
+            <div className="rp-waiting" role="status">
+              {keyError ? (
+                <p>
+                  {keyError}{' '}
+                  <button
+                    type="button"
+                    onClick={() => {
+                      setKeyTries((n) => n + 1);
+                    }}
+                  >
+                    Try again
+                  </button>
+                </p>
+              ) : (
+                <p>{phase === 'scoring' ? 'Your replies are in. Scoring them…' : 'Loading the feedback…'}</p>
+              )}
+            </div>
+          )}
+          {phase === 'feedback' && full && !feedback && (
             <p>
               <button type="button" onClick={carryOn}>
                 Continue
@@ -258,12 +312,12 @@ export function RolePlaySession({
               </ul>
             </section>
           )}
-          {phase === 'report' && (
+          {phase === 'report' && full && keyed && (
             <EndReport
               ref={focusRef}
-              scenario={scenario}
-              run={run}
-              scores={scoreRun(scenario, run)}
+              scenario={full}
+              run={keyed}
+              scores={scoreRun(full, keyed)}
               onRestart={restart}
               status={assignmentId && finishedId ? <SyncStatus attemptId={finishedId} /> : undefined}
             />

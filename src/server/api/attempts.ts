@@ -1,18 +1,18 @@
-import { replayChoices, savedChoices } from '../../engine/annotated.ts';
+import { savedChoices } from '../../engine/annotated.ts';
 import { scoreRun, summarise } from '../../engine/scoring.ts';
-import type { Scenario } from '../../schemas/scenario.ts';
+import { replayOnVersion } from '../../engine/versions.ts';
 import type { Auth } from '../auth.ts';
 import type { Connection } from '../db/connect.ts';
 import { HttpError, handle, json, readJson } from '../http.ts';
 import { assignmentOfMember } from '../repo/assignments.ts';
 import { attemptFor, storeAttempt } from '../repo/attempts.ts';
 import { requireViewer } from '../session.ts';
+import type { ServerContent } from '../content.ts';
 import { syncAttemptBody } from './sync-schema.ts';
 
-export interface ApiDeps {
+export interface ApiDeps extends ServerContent {
   connection: Connection;
   auth: Auth;
-  scenarios: () => Scenario[];
 }
 
 /**
@@ -31,10 +31,13 @@ export function postAttempt(request: Request, deps: ApiDeps): Promise<Response> 
       throw new HttpError(422, `This assignment is for the role-play ${assignment.scenario_id}.`);
     if (assignment.mode !== body.attempt.mode)
       throw new HttpError(422, `Your trainer assigned this role-play in ${assignment.mode} mode.`);
-    const scenario = deps.scenarios().find((candidate) => candidate.id === assignment.scenario_id);
-    if (!scenario) throw new HttpError(422, `The role-play ${assignment.scenario_id} is no longer in the course.`);
-    const replay = replayChoices(scenario, body.attempt.mode, body.attempt.transcript);
+    const versions = deps.versions(assignment.scenario_id);
+    if (!versions.length)
+      throw new HttpError(422, `The role-play ${assignment.scenario_id} is no longer in the course.`);
+    // Scored on the version it was played on: an attempt finished just before a rewrite keeps its result.
+    const replay = replayOnVersion(versions, body.attempt.mode, body.attempt.transcript, body.attempt.scenarioHash);
     if (!replay.ok) throw new HttpError(422, replay.reason);
+    const { scenario } = replay.version;
     const misplaced = replay.run.history.findIndex((turn, i) => {
       const saved = body.attempt.transcript[i];
       return saved === undefined || turn.nodeId !== saved.nodeId || turn.attempt !== saved.attempt;

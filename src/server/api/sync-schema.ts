@@ -29,6 +29,11 @@ export const syncAttemptBody = z
         startedAt: z.iso.datetime(),
         finishedAt: z.iso.datetime(),
         transcript: z.array(savedChoice).min(1).max(300),
+        /** The version played (absent from attempts saved before versions were hashed). */
+        scenarioHash: z
+          .string()
+          .regex(/^[0-9a-f]{16}$/)
+          .optional(),
       })
       .strict(),
   })

@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { annotate, replayChoices, type AnnotatedTranscript } from '../../engine/annotated.ts';
+import { annotate, type AnnotatedTranscript } from '../../engine/annotated.ts';
 import type { ScoreSummary } from '../../engine/scoring.ts';
+import { replayOnVersion, type Version } from '../../engine/versions.ts';
 import type { Scenario } from '../../schemas/scenario.ts';
 import type { Database } from '../db/schema.ts';
 import { assignmentsOf, type Assignment } from '../repo/assignments.ts';
@@ -35,11 +36,21 @@ export interface LearnerDetail {
 }
 
 /** The stored replies: only what the replay needs is required; anything else is ignored. */
-const storedChoices = z.array(z.object({ optionId: z.string(), kept: z.boolean() }));
+const storedChoices = z.array(
+  z.object({
+    optionId: z.string(),
+    kept: z.boolean(),
+    codes: z.array(z.string()).optional(),
+    stance: z.string().optional(),
+  }),
+);
 
-/** Rebuilds one stored attempt's conversation with the same engine the learner played it on. */
-export function transcriptOf(attempt: StoredAttempt, scenario: Scenario | undefined): TranscriptView {
-  if (!scenario)
+/**
+ * Rebuilds one stored attempt's conversation with the same engine, on the version of the role-play
+ * it was played on (`versions` current first, then kept older ones).
+ */
+export function transcriptOf(attempt: StoredAttempt, versions: readonly Version[]): TranscriptView {
+  if (!versions.length)
     return {
       ok: false,
       reason: `The role-play ${attempt.scenario_id} is no longer in the course, so the conversation cannot be shown.`,
@@ -52,8 +63,9 @@ export function transcriptOf(attempt: StoredAttempt, scenario: Scenario | undefi
   }
   const choices = storedChoices.safeParse(raw);
   if (!choices.success) return { ok: false, reason: 'The replies saved with this attempt could not be read.' };
-  const replay = replayChoices(scenario, attempt.mode, choices.data);
+  const replay = replayOnVersion(versions, attempt.mode, choices.data);
   if (!replay.ok) return { ok: false, reason: replay.reason };
+  const { scenario } = replay.version;
   return { ok: true, personaName: scenario.persona.name, annotated: annotate(scenario, replay.run) };
 }
 
@@ -63,8 +75,9 @@ const OUTCOME_WORDS: Record<string, string> = {
   disengaged: 'Disengaged: the person pulled away',
 };
 
-function attemptView(attempt: StoredAttempt, assignment: Assignment | undefined, scenarios: readonly Scenario[]) {
-  const scenario = scenarios.find((candidate) => candidate.id === attempt.scenario_id);
+function attemptView(attempt: StoredAttempt, assignment: Assignment | undefined, input: DetailInput) {
+  const scenario = input.scenarios.find((candidate) => candidate.id === attempt.scenario_id);
+  const versions = input.versions?.(attempt.scenario_id) ?? (scenario ? [{ hash: '', scenario }] : []);
   const view: AttemptView = {
     id: attempt.id,
     title: scenario?.title ?? attempt.scenario_id,
@@ -75,7 +88,7 @@ function attemptView(attempt: StoredAttempt, assignment: Assignment | undefined,
     outcome: OUTCOME_WORDS[attempt.outcome] ?? attempt.outcome,
     scores: keyScores(JSON.parse(attempt.scores) as ScoreSummary),
     note: assignment?.note ?? null,
-    transcript: transcriptOf(attempt, scenario),
+    transcript: transcriptOf(attempt, versions),
   };
   if (assignment?.due_at) view.due = formatDay(assignment.due_at);
   return view;
@@ -85,10 +98,16 @@ function attemptView(attempt: StoredAttempt, assignment: Assignment | undefined,
  * One learner's attempts at this cohort's assignments, newest first, each with its annotated
  * transcript. Undefined unless the cohort is this trainer's and the learner is in it.
  */
-export async function learnerDetail(
-  db: Db,
-  input: { trainerId: string; cohortId: string; learnerId: string; scenarios: readonly Scenario[] },
-): Promise<LearnerDetail | undefined> {
+interface DetailInput {
+  trainerId: string;
+  cohortId: string;
+  learnerId: string;
+  scenarios: readonly Scenario[];
+  /** Every kept version of a role-play, current first; without it, only the current one. */
+  versions?: (id: string) => Version[];
+}
+
+export async function learnerDetail(db: Db, input: DetailInput): Promise<LearnerDetail | undefined> {
   const cohort = await cohortOfTrainer(db, input.trainerId, input.cohortId);
   if (!cohort) return undefined;
   const learner = (await membersOf(db, cohort.id)).find((member) => member.id === input.learnerId);
@@ -101,6 +120,6 @@ export async function learnerDetail(
   return {
     cohort,
     learner,
-    attempts: attempts.map((attempt) => attemptView(attempt, byId.get(attempt.assignment_id), input.scenarios)),
+    attempts: attempts.map((attempt) => attemptView(attempt, byId.get(attempt.assignment_id), input)),
   };
 }
