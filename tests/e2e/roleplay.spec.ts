@@ -155,10 +155,10 @@ test('a saved place that no longer fits the role-play starts again with a clear 
     );
   });
   await page.goto(URL);
-  await expect(page.getByText('We couldn’t pick up where you left off')).toBeVisible();
+  await expect(page.getByText('This role-play has changed since you started it')).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Your reply' })).toBeVisible();
   await page.locator('button.reply').first().click();
-  await expect(page.getByText('We couldn’t pick up where you left off')).toBeHidden();
+  await expect(page.getByText('This role-play has changed since you started it')).toBeHidden();
   await page.reload();
   await expect(page.getByText('Welcome back. You are where you left off.')).toBeVisible();
 });

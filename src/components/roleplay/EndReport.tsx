@@ -137,10 +137,25 @@ export const EndReport = forwardRef<HTMLHeadingElement, Props>(function EndRepor
           {kept.map((turn) => {
             const entry = options.get(turn.optionId);
             const star = entry?.node.options.find((option) => option.exemplar);
+            // Only the first try at each turn is scored (C8.12); a retried turn shows both.
+            const first =
+              turn.attempt > 1
+                ? run.history.find((other) => other.visit === turn.visit && other.attempt === 1)
+                : undefined;
+            const firstText = first ? options.get(first.optionId)?.option.text : undefined;
             return (
               <li key={`${turn.nodeId}-${String(turn.visit)}`}>
+                {first && (
+                  <p className="scored-first">
+                    <strong>Scored, your first try:</strong> “{firstText}”{' '}
+                    <span className="meta">
+                      ({first.codes.map((code) => CODE_WORDS[code] ?? code).join(' + ')};{' '}
+                      {STANCE_WORDS[first.stance] ?? first.stance})
+                    </span>
+                  </p>
+                )}
                 <p>
-                  <strong>You:</strong> “{entry?.option.text}”{' '}
+                  <strong>{first ? 'Your retry (not scored):' : 'You:'}</strong> “{entry?.option.text}”{' '}
                   <span className="meta">
                     ({turn.codes.map((code) => CODE_WORDS[code] ?? code).join(' + ')};{' '}
                     {STANCE_WORDS[turn.stance] ?? turn.stance})

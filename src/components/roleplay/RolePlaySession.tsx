@@ -56,7 +56,7 @@ function openSession(
   hash: string,
   machine: RolePlayMachine,
   key: string,
-): { live: Live; phase: Phase; resumed: boolean; couldNotResume: boolean } {
+): { live: Live; phase: Phase; resumed: boolean; couldNotResume?: 'changed' | 'damaged' } {
   const saved = sessionsStore().get().sessions[key];
   // A place saved on another version of this role-play (or before versions had hashes) starts again.
   const snapshot = saved?.scenarioHash === hash ? resumableSnapshot(scenario, saved.snapshot) : undefined;
@@ -75,7 +75,6 @@ function openSession(
       live: { actor, session },
       phase: saved.showingFeedback ? 'feedback' : ended ? 'scoring' : 'playing',
       resumed: true,
-      couldNotResume: false,
     };
   }
   const actor = createActor(machine);
@@ -83,7 +82,8 @@ function openSession(
   const session = newSession(hash);
   // A saved place that no longer fits this role-play (it was edited, or the data is damaged) is replaced.
   saveSession(key, { ...session, snapshot: actor.getPersistedSnapshot() });
-  return { live: { actor, session }, phase: 'playing', resumed: false, couldNotResume: saved !== undefined };
+  const couldNotResume = saved === undefined ? undefined : saved.scenarioHash === hash ? 'damaged' : 'changed';
+  return { live: { actor, session }, phase: 'playing', resumed: false, ...(couldNotResume ? { couldNotResume } : {}) };
 }
 
 /**
@@ -115,7 +115,7 @@ export function RolePlaySession({ play, mode, storeKey: key, assignmentId, learn
 
   useEffect(() => {
     if (phase === 'feedback' || phase === 'report') focusRef.current?.focus();
-  }, [phase, run]);
+  }, [phase, run, full]);
 
   useEffect(() => {
     if (focusOnStart) repliesRef.current?.focus();
@@ -238,10 +238,16 @@ export function RolePlaySession({ play, mode, storeKey: key, assignmentId, learn
           : 'Assessed mode: no feedback until the end. Only the person’s words and cues tell you how it is going.'}{' '}
         {modeNote ?? <a href={`?mode=${other}`}>Switch to {other} mode</a>}
       </p>
-      {opened.couldNotResume && !resumed && run.history.length === 0 && (
+      {opened.couldNotResume === 'changed' && !resumed && run.history.length === 0 && (
         <p className="notice rp-restarted" role="status">
           This role-play has changed since you started it, so it starts again from the beginning; your finished attempts
           are kept.
+        </p>
+      )}
+      {opened.couldNotResume === 'damaged' && !resumed && run.history.length === 0 && (
+        <p className="notice rp-restarted" role="status">
+          We couldn’t pick up where you left off: the saved place was damaged. It starts again from the beginning. Your
+          finished role-plays are not affected.
         </p>
       )}
       {resumed && phase !== 'report' && (
