@@ -20,6 +20,7 @@ export function contentFrom(artefact: Artefact): ServerContent {
       if (!list) {
         list = versionsOf(artefact, id).map((entry) => ({
           hash: entry.hash,
+          legacy: entry.legacy,
           scenario: joinScenario(entry.play, entry.key),
         }));
         versions.set(id, list);

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   archivedScenarios,
@@ -12,6 +13,9 @@ import { blindScenario, joinScenario, KeyMismatchError, splitScenario } from '..
 import { availableOptions, choose, rekeyRun, retry, startRun, type Run } from '../../src/engine/run.ts';
 import { scoreRun } from '../../src/engine/scoring.ts';
 import { replayOnVersion } from '../../src/engine/versions.ts';
+import { contentFrom } from '../../src/server/content.ts';
+import type { StoredAttempt } from '../../src/server/repo/attempts.ts';
+import { transcriptOf } from '../../src/server/trainer/learner-detail.ts';
 import type { Scenario } from '../../src/schemas/scenario.ts';
 import { root } from './scenario-helpers.ts';
 
@@ -160,5 +164,29 @@ describe('an attempt replays on the version it was played on', () => {
     const replay = replayOnVersion(versions('mib-pharmacy-queue'), 'assessed', [{ optionId: 'N99-Z', kept: true }]);
     expect(replay.ok).toBe(false);
     if (!replay.ok) expect(replay.reason).toContain('rewritten since the attempt was saved');
+  });
+});
+
+describe('the trainer’s view of an attempt stored before the rewrite', () => {
+  it('shows the conversation as it was played, on the first-wave version', () => {
+    const saved = JSON.parse(
+      readFileSync(`${root}tests/fixtures/attempts/first-wave-mib-pharmacy-queue.json`, 'utf8'),
+    ) as { transcript: unknown[]; mode: 'assessed' };
+    const stored = {
+      id: 'x',
+      scenario_id: 'mib-pharmacy-queue',
+      mode: saved.mode,
+      transcript: JSON.stringify(saved.transcript),
+    } as unknown as StoredAttempt;
+    const view = transcriptOf(stored, contentFrom(artefact).versions('mib-pharmacy-queue'));
+    expect(view.ok).toBe(true);
+    if (view.ok)
+      expect(view.annotated.exchanges[0]?.replies[0]?.text).toBe(
+        "You've tried before and it didn't stick, so you're pretty sceptical. What have you heard about how patches work?",
+      );
+    // On today's version alone the same ids would read as different words, so the old version is needed.
+    const current = contentFrom(artefact).versions('mib-pharmacy-queue').slice(0, 1);
+    const onCurrent = transcriptOf(stored, current);
+    if (onCurrent.ok) expect(onCurrent.annotated.exchanges[0]?.replies[0]?.text).not.toContain("You've tried before");
   });
 });
