@@ -17,6 +17,8 @@ test('a learner downloads their record, clears the browser, imports it, and ever
   await expect(page.getByRole('heading', { name: 'Your reply' })).toBeVisible();
   for (let guard = 0; guard < 8 && (await page.locator('button.reply').count()) > 0; guard++)
     await page.locator('button.reply').first().click();
+  // The attempt is recorded once the replies are scored (the key loads after the last reply).
+  await expect(page.getByRole('heading', { name: /How it went:/ })).toBeVisible();
 
   await page.goto('/progress/');
   await expect(page.getByRole('table', { name: /Every role-play you have finished/ }).getByRole('row')).toHaveCount(2);
