@@ -88,7 +88,13 @@ class AttemptTranscriptElement extends CourseElement {
     this.byRole('print').addEventListener('click', () => {
       window.print();
     });
-    const replay = replayOnVersion(data.versions, attempt.mode, attempt.transcript, attempt.scenarioHash);
+    const replay = replayOnVersion(
+      data.versions,
+      attempt.mode,
+      attempt.transcript,
+      attempt.scenarioHash,
+      attempt.finishedAt,
+    );
     if (!replay.ok) {
       this.#say(`${replay.reason} Your scores above are as they were saved.`);
       return;

@@ -16,6 +16,8 @@ import { getScenarios } from './scenarios.ts';
 export interface CompiledScenario {
   id: string;
   hash: string;
+  /** Archived versions: when this version went live (from the file name), for attempts without a hash. */
+  servedFrom?: string;
   play: PlayScenario;
   key: ScenarioKey;
 }
@@ -43,7 +45,15 @@ export function compileScenario(scenario: Scenario): CompiledScenario {
 }
 
 /** The archived versions: `<id>@<date>-<commit>.yaml`, returned newest first. */
-export function archivedScenarios(root: string): Scenario[] {
+const SERVED = /@(\d{4}-\d{2}-\d{2})T(\d{2})(\d{2})-/;
+
+/** `id@2026-11-23T1909-0e862e8.yaml` → 2026-11-23T19:09:00Z. */
+export const servedFrom = (name: string): string | undefined => {
+  const match = SERVED.exec(name);
+  return match ? `${match[1] ?? ''}T${match[2] ?? ''}:${match[3] ?? ''}:00.000Z` : undefined;
+};
+
+export function archivedScenarios(root: string): (Scenario & { servedFrom?: string })[] {
   const folder = join(root, ARCHIVE_FOLDER);
   if (!existsSync(folder)) return [];
   return readdirSync(folder)
@@ -60,13 +70,18 @@ export function archivedScenarios(root: string): Scenario[] {
         throw new Error(
           `${ARCHIVE_FOLDER}/${name}: holds ${parsed.data.id}; name it ${parsed.data.id}@<date>-<commit>.yaml`,
         );
-      return parsed.data;
+      const from = servedFrom(name);
+      return from ? { ...parsed.data, servedFrom: from } : parsed.data;
     });
 }
 
-export function compileArtefact(current: Scenario[], archive: Scenario[]): Artefact {
+export function compileArtefact(current: Scenario[], archive: (Scenario & { servedFrom?: string })[]): Artefact {
   const compiled = current.map(compileScenario);
-  return { format: 1, current: compiled, archive: archive.map(compileScenario) };
+  const archived = archive.map(({ servedFrom: from, ...scenario }) => ({
+    ...compileScenario(scenario),
+    ...(from ? { servedFrom: from } : {}),
+  }));
+  return { format: 1, current: compiled, archive: archived };
 }
 
 const built = new Map<string, Artefact>();
@@ -101,12 +116,22 @@ export interface VersionEntry extends CompiledScenario {
   legacy: boolean;
 }
 
+/** For the engine's version matcher: the legacy flag and when the version went live. */
+export const versionFields = (entry: VersionEntry) => ({
+  hash: entry.hash,
+  legacy: entry.legacy,
+  ...(entry.servedFrom ? { servedFrom: entry.servedFrom } : {}),
+});
+
 /** Every version of one role-play, current first, then the archived ones newest first. */
 export function versionsOf(artefact: Artefact, id: string): VersionEntry[] {
   const archived = artefact.archive.filter((entry) => entry.id === id);
-  const legacy = new Set(archived.map((entry) => entry.hash));
+  const byHash = new Map(archived.map((entry) => [entry.hash, entry]));
   const seen = new Set<string>();
   return [...artefact.current.filter((entry) => entry.id === id), ...archived]
     .filter((entry) => !seen.has(entry.hash) && Boolean(seen.add(entry.hash)))
-    .map((entry) => ({ ...entry, legacy: legacy.has(entry.hash) }));
+    .map((entry) => {
+      const old = byHash.get(entry.hash);
+      return { ...entry, legacy: old !== undefined, ...(old?.servedFrom ? { servedFrom: old.servedFrom } : {}) };
+    });
 }

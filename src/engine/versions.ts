@@ -14,6 +14,8 @@ export interface Version {
   scenario: Scenario;
   /** Served before attempts recorded a hash: only these are tried first for an attempt without one. */
   legacy?: boolean;
+  /** When a legacy version went live (ISO time): an attempt finished before then was not played on it. */
+  servedFrom?: string;
 }
 
 export interface LabelledChoice extends SavedChoice {
@@ -37,9 +39,14 @@ export function replayOnVersion(
   mode: Mode,
   choices: readonly LabelledChoice[],
   hash?: string,
+  finishedAt?: string,
 ): VersionReplay {
   const named = hash === undefined ? undefined : versions.find((version) => version.hash === hash);
-  const legacy = versions.filter((version) => version.legacy);
+  // Without a hash: the legacy versions live when the attempt finished, newest first, then the other legacy ones.
+  const live = (version: Version): boolean =>
+    finishedAt === undefined || version.servedFrom === undefined || version.servedFrom <= finishedAt;
+  const legacyAll = versions.filter((version) => version.legacy);
+  const legacy = [...legacyAll.filter(live), ...legacyAll.filter((version) => !live(version))];
   const candidates = named ? [named] : hash === undefined && legacy.length ? [...legacy, ...versions] : versions;
   let firstReason: string | undefined;
   let firstPlayable: { version: Version; run: Run } | undefined;

@@ -1,5 +1,12 @@
 import { join } from 'node:path';
-import { ARTEFACT_FILE, buildArtefact, readArtefact, versionsOf, type Artefact } from '../course/artefact.ts';
+import {
+  ARTEFACT_FILE,
+  buildArtefact,
+  readArtefact,
+  versionFields,
+  versionsOf,
+  type Artefact,
+} from '../course/artefact.ts';
 import { joinScenario } from '../engine/play-data.ts';
 import type { Version } from '../engine/versions.ts';
 import type { Scenario } from '../schemas/scenario.ts';
@@ -19,8 +26,7 @@ export function contentFrom(artefact: Artefact): ServerContent {
       let list = versions.get(id);
       if (!list) {
         list = versionsOf(artefact, id).map((entry) => ({
-          hash: entry.hash,
-          legacy: entry.legacy,
+          ...versionFields(entry),
           scenario: joinScenario(entry.play, entry.key),
         }));
         versions.set(id, list);

@@ -5,6 +5,7 @@ import {
   buildArtefact,
   compileArtefact,
   contentHash,
+  versionFields,
   versionsOf,
 } from '../../src/course/artefact.ts';
 import { getScenarios } from '../../src/course/scenarios.ts';
@@ -188,5 +189,26 @@ describe('the trainer’s view of an attempt stored before the rewrite', () => {
     const current = contentFrom(artefact).versions('mib-pharmacy-queue').slice(0, 1);
     const onCurrent = transcriptOf(stored, current);
     if (onCurrent.ok) expect(onCurrent.annotated.exchanges[0]?.replies[0]?.text).not.toContain("You've tried before");
+  });
+});
+
+describe('two kept versions with the same labels on a path', () => {
+  it('an attempt without a hash is read on the version that was live when it finished', () => {
+    const list = versionsOf(artefact, 'hr-phone-after-lapse').map((entry) => ({
+      ...versionFields(entry),
+      scenario: joinScenario(entry.play, entry.key),
+    }));
+    const firstWave = list.find((version) => version.servedFrom?.startsWith('2026-11-23'));
+    const december = list.find((version) => version.servedFrom?.startsWith('2026-12-02'));
+    if (!firstWave || !december) throw new Error('expected both kept versions');
+    const run = firstWave.scenario.benchmarks.exemplarPath.reduce(
+      (r, id) => choose(firstWave.scenario, r, id),
+      startRun(firstWave.scenario, 'assessed'),
+    );
+    const saved = savedChoices(run);
+    const onNov30 = replayOnVersion(list, 'assessed', saved, undefined, '2026-11-30T12:00:00.000Z');
+    expect(onNov30.ok && onNov30.version.hash).toBe(firstWave.hash);
+    const onDec3 = replayOnVersion(list, 'assessed', saved, undefined, '2026-12-03T09:00:00.000Z');
+    expect(onDec3.ok && onDec3.version.hash).toBe(december.hash);
   });
 });

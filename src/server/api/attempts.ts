@@ -35,7 +35,13 @@ export function postAttempt(request: Request, deps: ApiDeps): Promise<Response> 
     if (!versions.length)
       throw new HttpError(422, `The role-play ${assignment.scenario_id} is no longer in the course.`);
     // Scored on the version it was played on: an attempt finished just before a rewrite keeps its result.
-    const replay = replayOnVersion(versions, body.attempt.mode, body.attempt.transcript, body.attempt.scenarioHash);
+    const replay = replayOnVersion(
+      versions,
+      body.attempt.mode,
+      body.attempt.transcript,
+      body.attempt.scenarioHash,
+      body.attempt.finishedAt,
+    );
     if (!replay.ok) throw new HttpError(422, replay.reason);
     const { scenario } = replay.version;
     const misplaced = replay.run.history.findIndex((turn, i) => {

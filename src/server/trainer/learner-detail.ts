@@ -63,7 +63,7 @@ export function transcriptOf(attempt: StoredAttempt, versions: readonly Version[
   }
   const choices = storedChoices.safeParse(raw);
   if (!choices.success) return { ok: false, reason: 'The replies saved with this attempt could not be read.' };
-  const replay = replayOnVersion(versions, attempt.mode, choices.data);
+  const replay = replayOnVersion(versions, attempt.mode, choices.data, undefined, attempt.finished_at);
   if (!replay.ok) return { ok: false, reason: replay.reason };
   const { scenario } = replay.version;
   return { ok: true, personaName: scenario.persona.name, annotated: annotate(scenario, replay.run) };
