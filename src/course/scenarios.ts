@@ -28,12 +28,6 @@ export const scenariosOf = (moduleId: string, root = process.cwd()): Scenario[] 
 
 export { roleplayUrl } from './urls.ts';
 
-/** What a browser needs to play or replay a role-play: the QA fixtures are for the build's checks only. */
-export const playable = (scenario: Scenario): Scenario => ({
-  ...scenario,
-  benchmarks: { ...scenario.benchmarks, fixtures: [] },
-});
-
 export const SETTING_WORDS: Record<string, string> = {
   'home-visit': 'Home visit',
   'street-outreach': 'Street outreach',

@@ -42,10 +42,9 @@ export function contentFrom(artefact: Artefact): ServerContent {
  */
 export function serverContent(): ServerContent {
   if ((import.meta.env as ImportMetaEnv | undefined)?.DEV) {
-    return {
-      scenarios: () => contentFrom(buildArtefact()).scenarios(),
-      versions: (id) => contentFrom(buildArtefact()).versions(id),
-    };
+    // Dev: compiled again on each call, so edits to modules/ show up without a restart.
+    const fresh = (): ServerContent => contentFrom(buildArtefact());
+    return { scenarios: () => fresh().scenarios(), versions: (id) => fresh().versions(id) };
   }
   return contentFrom(readArtefact(process.env['ALONGSIDE_CONTENT'] ?? join(process.cwd(), ARTEFACT_FILE)));
 }
