@@ -4,11 +4,12 @@ import { scoreRun, type Band } from './scoring.ts';
 
 /**
  * Surface-cue probes (issue 11): play the scenario with strategies that read only the surface of
- * the replies (length, "you" words, echo, position) through the real engine, in assessed mode.
+ * the replies (length, "you" words, echo, position, the letter of the id the page carries) through
+ * the real engine, in assessed mode.
  * A score is only worth what such a strategy cannot reach.
  */
 
-export const STRATEGIES = ['longest', 'shortest', 'most-you', 'most-echo', 'first', 'last'] as const;
+export const STRATEGIES = ['longest', 'shortest', 'most-you', 'most-echo', 'first', 'last', 'same-letter'] as const;
 export type Strategy = (typeof STRATEGIES)[number];
 
 export const STRATEGY_WORDS: Record<Strategy, string> = {
@@ -18,6 +19,7 @@ export const STRATEGY_WORDS: Record<Strategy, string> = {
   'most-echo': 'always the reply that repeats most of the client’s words',
   first: 'always the first reply in the file',
   last: 'always the last reply in the file',
+  'same-letter': 'always the reply whose id ends in the same letter',
 };
 
 /** The best a strategy can do when its ties are played every way (worst case for the scenario). */
@@ -60,8 +62,15 @@ export function echo(reply: string, line: string): number {
 }
 
 /** Each strategy's score for an option; it picks the highest (ties are all followed). */
-function scorer(strategy: Strategy, scenario: Scenario, run: Run): (option: ReplyOption, index: number) => number {
+function scorer(
+  strategy: Strategy,
+  scenario: Scenario,
+  run: Run,
+  letter = '',
+): (option: ReplyOption, index: number) => number {
   switch (strategy) {
+    case 'same-letter':
+      return (option) => (idLetter(option.id) === letter ? 1 : 0);
     case 'longest':
       return (option) => words(option.text).length;
     case 'shortest':
@@ -94,11 +103,31 @@ function outcomeOf(scenario: Scenario, run: Run, path: string[], strategy: Strat
   };
 }
 
-/** Plays one strategy, following every tie, and keeps the outcome that games the score most. */
+/** The last letter of a reply id (N3-B → B): the page carries ids, so they must not give the ★ away. */
+export const idLetter = (id: string): string => id.slice(-1);
+
+const letters = (scenario: Scenario): string[] => [
+  ...new Set(scenario.nodes.flatMap((node) => (node.type === 'client' ? node.options.map((o) => idLetter(o.id)) : []))),
+];
+
+/**
+ * Plays one strategy, following every tie, and keeps the outcome that games the score most.
+ * `same-letter` is played once per letter in use (where no reply has the letter, every reply ties).
+ */
 export function playStrategy(scenario: Scenario, strategy: Strategy): StrategyOutcome {
+  if (strategy !== 'same-letter') return playOne(scenario, strategy);
+  const outcomes = letters(scenario)
+    .sort()
+    .map((letter) => playOne(scenario, strategy, letter));
+  return outcomes.reduce((best, outcome) => (rankOf(outcome) > rankOf(best) ? outcome : best));
+}
+
+const rankOf = (outcome: StrategyOutcome): number =>
+  BAND_RANK[outcome.band] * 10 + (OUTCOME_RANK[outcome.outcome] ?? 0);
+
+function playOne(scenario: Scenario, strategy: Strategy, letter?: string): StrategyOutcome {
   let best: StrategyOutcome | undefined;
-  const rank = (outcome: StrategyOutcome): number =>
-    BAND_RANK[outcome.band] * 10 + (OUTCOME_RANK[outcome.outcome] ?? 0);
+  const rank = rankOf;
   const walk = (run: Run, path: string[]): void => {
     const options = availableOptions(scenario, run);
     if (run.ended || path.length >= MAX_DEPTH || options.length === 0) {
@@ -106,7 +135,7 @@ export function playStrategy(scenario: Scenario, strategy: Strategy): StrategyOu
       if (!best || rank(outcome) > rank(best)) best = outcome;
       return;
     }
-    const score = scorer(strategy, scenario, run);
+    const score = scorer(strategy, scenario, run, letter);
     const scored = options.map((option, index) => ({ option, value: score(option, index) }));
     const top = Math.max(...scored.map((entry) => entry.value));
     for (const { option, value } of scored)
@@ -186,6 +215,8 @@ export function probeProblems(summary: ProbeSummary): { field: string; message: 
         'Let the ★ put things in new words, or have a weaker reply parrot the client, at some of these nodes.',
       first: 'Move the ★ away from the first place in the list at some of these nodes.',
       last: 'Move the ★ away from the last place in the list at some of these nodes.',
+      'same-letter':
+        'Reletter the reply ids at some of these nodes so the ★ does not share one letter (ids are shown to the page).',
     };
     problems.push({
       field: 'nodes',

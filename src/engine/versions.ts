@@ -49,18 +49,22 @@ export function replayOnVersion(
   const legacy = [...legacyAll.filter(live), ...legacyAll.filter((version) => !live(version))];
   const candidates = named ? [named] : hash === undefined && legacy.length ? [...legacy, ...versions] : versions;
   let firstReason: string | undefined;
+  let newestReason: string | undefined;
   let firstPlayable: { version: Version; run: Run } | undefined;
   for (const version of candidates) {
     const replay = replayChoices(version.scenario, mode, choices);
     if (replay.ok && sameLabels(replay.run, choices)) return { ok: true, version, run: replay.run };
     if (replay.ok) firstPlayable ??= { version, run: replay.run };
     firstReason ??= replay.ok ? undefined : replay.reason;
+    // Why the replies do not play on the newest version is what an author or learner can act on.
+    if (!replay.ok && version === versions[0]) newestReason = replay.reason;
   }
   // Labels that fit no version (edited on the device, say) do not decide: the newest version the replies play on does.
   if (firstPlayable) return { ok: true, ...firstPlayable };
   return {
     ok: false,
     reason:
+      newestReason ??
       firstReason ??
       'This role-play has been rewritten since the attempt was saved, and no kept version matches its replies, so the conversation cannot be shown word for word.',
   };

@@ -20,8 +20,8 @@ async function playAssessed(page: Page, path: string[]): Promise<void> {
 test('the record shows each attempt with its transcript, the trend of bands, and prints for supervision', async ({
   page,
 }) => {
-  await playAssessed(page, ['N1-C', 'N2-B', 'N3-B', 'N4-B', 'N5-B']); // developing
-  await playAssessed(page, ['N1-A', 'N2-A', 'N3-A', 'N4-A', 'N5-A']); // proficient
+  await playAssessed(page, ['N1-B', 'N2-B', 'N3-D', 'N4-A', 'N5-C']); // developing
+  await playAssessed(page, ['N1-D', 'N2-A', 'N3-B', 'N4-C', 'N5-D']); // proficient
 
   await page.goto('/progress/');
   const results = page.getByRole('table', { name: /Every role-play you have finished/ });
@@ -61,11 +61,11 @@ test('the record shows each attempt with its transcript, the trend of bands, and
   await expect(page.getByRole('table', { name: 'About this attempt' })).toContainText('developing');
   const conversation = page.getByRole('list', { name: 'The conversation, turn by turn' });
   await expect(conversation.getByRole('listitem').first()).toContainText('Do I put the wine down here?');
-  await expect(conversation).toContainText(`You: “${replyText('N1-C')}”`);
+  await expect(conversation).toContainText(`You: “${replyText('N1-B')}”`);
   await expect(conversation.getByRole('list', { name: 'How a coder would label this reply' }).first()).toContainText(
     'Simple reflection',
   );
-  await expect(conversation).toContainText(`The strongest reply here: “${replyText('N1-A')}”`);
+  await expect(conversation).toContainText(`The strongest reply here: “${replyText('N1-D')}”`);
   await expect(page.getByRole('heading', { name: 'How it ended' })).toBeVisible();
   await expectNoAxeViolations(page);
 
@@ -77,17 +77,17 @@ test('the record shows each attempt with its transcript, the trend of bands, and
 
 test('a practice transcript shows a reply that was taken back beside the one kept', async ({ page }) => {
   await page.goto(`/roleplays/${KITCHEN}/`);
-  await page.getByRole('button', { name: replyText('N1-B'), exact: true }).click();
+  await page.getByRole('button', { name: replyText('N1-C'), exact: true }).click();
   await page.getByRole('button', { name: 'Try another reply' }).click();
-  for (const id of ['N1-A', 'N2-A', 'N3-A', 'N4-A', 'N5-A']) {
+  for (const id of ['N1-D', 'N2-A', 'N3-B', 'N4-C', 'N5-D']) {
     await page.getByRole('button', { name: replyText(id), exact: true }).click();
     await page.getByRole('button', { name: /Continue|See how it went/ }).click();
   }
   await page.goto('/progress/');
   await page.getByRole('link', { name: /^Transcript/ }).click();
   const first = page.getByRole('list', { name: 'The conversation, turn by turn' }).getByRole('listitem').first();
-  await expect(first).toContainText(`You (taken back): “${replyText('N1-B')}”`);
-  await expect(first).toContainText(`You: “${replyText('N1-A')}” (a second try, not scored)`);
+  await expect(first).toContainText(`You (taken back): “${replyText('N1-C')}”`);
+  await expect(first).toContainText(`You: “${replyText('N1-D')}” (a second try, not scored)`);
 });
 
 test('the certificate lists what is left, then shows the learner’s name, modules, hours and date', async ({ page }) => {

@@ -33,7 +33,7 @@ const script = parse(readFileSync(`modules/motivational-interviewing/scenarios/$
 };
 const replyText = (id: string): string =>
   script.nodes.flatMap((node) => node.options ?? []).find((option) => option.id === id)?.text ?? id;
-const PATH = ['N1-A', 'N2-A', 'N3-A', 'N4-A', 'N5-A'];
+const PATH = ['N1-D', 'N2-A', 'N3-B', 'N4-C', 'N5-D'];
 const PASSWORD = 'a calm kettle on tuesday';
 
 const uniqueEmail = (who: string): string =>

@@ -2,6 +2,9 @@
  * Test-only seeding for tests/e2e/trainer.spec.ts, run as a child process on the e2e server's SQLite
  * file: a learner joins a cohort (as an invite link would let them), finishes its first assignment
  * on the role-play's strongest path (stored as the sync API stores it) and opens the second one.
+ * An earlier attempt at the first assignment is stored as the first wave saved it: played on the
+ * version of the role-play kept in content/scenario-archive that was live on 30 November, with no
+ * version hash, so the trainer's page must find that version to show the words the learner saw.
  * The real join page and sync are another part of the suite; this only gives the trainer pages data.
  *
  * Usage: node tests/e2e/seed-learner.ts COHORT_ID NAME EMAIL
@@ -9,6 +12,7 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { join, resolve } from 'node:path';
+import { archivedScenarios } from '../../src/course/artefact.ts';
 import { getScenarios } from '../../src/course/scenarios.ts';
 import { playPath } from '../../src/engine/run.ts';
 import { createAccount, createAuth } from '../../src/server/auth.ts';
@@ -35,27 +39,36 @@ try {
   const [first, second] = await assignmentsOf(db, cohortId);
   const scenario = getScenarios().find((candidate) => candidate.id === first?.scenario_id);
   if (!first || !scenario) throw new Error('The cohort needs an assignment first.');
-  const run = playPath(scenario, scenario.benchmarks.exemplarPath, first.mode);
-  const finishedAt = new Date().toISOString();
-  const attempt = buildAttempt(scenario, run, {
-    attemptId: randomUUID(),
-    startedAt: new Date(Date.now() - 600_000).toISOString(),
-  });
-  await storeAttempt(db, {
-    id: attempt.id,
-    assignment_id: first.id,
-    learner_id: learner.id,
-    scenario_id: scenario.id,
-    mode: first.mode,
-    band: attempt.band,
-    outcome: attempt.outcome,
-    ending_id: attempt.endingId,
-    started_at: attempt.startedAt,
-    finished_at: finishedAt,
-    received_at: finishedAt,
-    scores: JSON.stringify(attempt.scores),
-    transcript: JSON.stringify(attempt.transcript),
-  });
+  const EARLIER = '2026-11-30T10:00:00.000Z';
+  const earlier = archivedScenarios(process.cwd())
+    .filter((version) => version.id === scenario.id && (version.servedFrom ?? '') <= EARLIER)
+    .sort((a, b) => (b.servedFrom ?? '').localeCompare(a.servedFrom ?? ''))[0];
+  if (!earlier) throw new Error(`No kept version of ${scenario.id} was live on ${EARLIER}.`);
+  const store = async (played: typeof scenario, finishedAt: string) => {
+    const run = playPath(played, played.benchmarks.exemplarPath, first.mode);
+    const attempt = buildAttempt(played, run, {
+      attemptId: randomUUID(),
+      startedAt: new Date(Date.parse(finishedAt) - 600_000).toISOString(),
+    });
+    await storeAttempt(db, {
+      id: attempt.id,
+      assignment_id: first.id,
+      learner_id: learner.id,
+      scenario_id: scenario.id,
+      mode: first.mode,
+      band: attempt.band,
+      outcome: attempt.outcome,
+      ending_id: attempt.endingId,
+      started_at: attempt.startedAt,
+      finished_at: finishedAt,
+      received_at: finishedAt,
+      scores: JSON.stringify(attempt.scores),
+      transcript: JSON.stringify(attempt.transcript),
+    });
+    return attempt;
+  };
+  await store(earlier, EARLIER);
+  const attempt = await store(scenario, new Date().toISOString());
   if (second) await recordStart(db, second.id, learner.id);
   console.log(JSON.stringify({ learnerId: learner.id, password, band: attempt.band }));
 } finally {

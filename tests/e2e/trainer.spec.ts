@@ -182,7 +182,7 @@ test('with a learner’s result: the matrix in words, the learner’s annotated 
   await expect(cells.nth(0)).toContainText('Done');
   await expect(cells.nth(0)).toContainText(/Band: (Proficient|Developing|Beginning)/);
   await expect(cells.nth(0)).toContainText('R:Q');
-  await expect(cells.nth(0)).toContainText('1 attempt');
+  await expect(cells.nth(0)).toContainText('2 attempts');
   await expect(cells.nth(1)).toContainText('In progress');
   await expect(cells.nth(1)).not.toContainText('Overdue');
   await expectNoAxeViolations(page);
@@ -192,14 +192,24 @@ test('with a learner’s result: the matrix in words, the learner’s annotated 
   expect(learnerUrl).toBe(`${cohortUrl}learners/${seeded.learnerId}/`);
   await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible();
   const attempts = page.getByRole('table', { name: /Attempts at assigned role-plays/ });
-  await expect(attempts.getByRole('row')).toHaveCount(2);
+  await expect(attempts.getByRole('row')).toHaveCount(3);
   await expect(attempts).toContainText('The Monday Call');
-  const conversation = page.getByRole('list', { name: /The conversation with Lena/ });
+  // Newest first: today's attempt, then one saved on 30 November on the version live then (no hash).
+  const [latest, earlier] = [0, 1].map((n) => page.locator('section.attempt').nth(n));
+  if (!latest || !earlier) throw new Error('expected two attempt sections');
+  await expect(latest.locator('.notice')).toHaveCount(0);
+  await expect(earlier).toContainText('Played on an earlier version of this role-play');
+  const then = earlier.getByRole('list', { name: /The conversation with Lena/ });
+  await expect(then.locator(':scope > li').first()).toContainText(
+    '“Thank you for telling me. That took guts, and it tells me your recovery still matters to you.',
+  );
+  await expect(latest).not.toContainText('it tells me your recovery still matters');
+  const conversation = latest.getByRole('list', { name: /The conversation with Lena/ });
   await expect(conversation.locator(':scope > li').first()).toContainText('Lena: “I need to tell you something');
   await expect(conversation.locator(':scope > li').first()).toContainText('Complex reflection');
   await expect(conversation.locator(':scope > li').first()).toContainText('★ The strongest reply at this point.');
-  await expect(page.getByRole('heading', { name: 'How it ended' })).toBeVisible();
-  await expect(page.locator('.attempt-facts')).toContainText('Listen for the all-or-nothing thinking.');
+  await expect(latest.getByRole('heading', { name: 'How it ended' })).toBeVisible();
+  await expect(latest.locator('.attempt-facts')).toContainText('Listen for the all-or-nothing thinking.');
   await expect(page.locator('main img')).toHaveCount(0);
   await expectNoAxeViolations(page);
   await page.setViewportSize({ width: 320, height: 800 });
@@ -211,7 +221,7 @@ test('with a learner’s result: the matrix in words, the learner’s annotated 
   const lines = (await response.text()).split('\r\n');
   expect(lines).toHaveLength(4);
   expect(lines[1]).toContain(`,'=1+1 Ana <img src=x onerror=alert(1)>,ana.${cohortId}@example.org,The Monday Call,`);
-  expect(lines[1]).toContain(`,Done,no,1,${seeded.band},`);
+  expect(lines[1]).toContain(`,Done,no,2,${seeded.band},`);
   expect(lines[2]).toContain(',Spin Cycle,assessed,');
   expect(lines[2]).toContain(',In progress,no,0,,');
   await page.context().close();

@@ -87,7 +87,7 @@ async function person(t: TestDatabase, email: string, role: Role): Promise<Perso
 
 export const DENISE = 'mib-benefits-form-kitchen-table';
 /** Denise's mixed path: R:Q 1.0, %CR 0%, "developing" (tests/unit/engine-scoring.test.ts). */
-export const WEAK_PATH = ['N1-C', 'N2-B', 'N3-B', 'N4-B', 'N5-B'];
+export const WEAK_PATH = ['N1-B', 'N2-B', 'N3-D', 'N4-A', 'N5-C'];
 
 /**
  * Two tenants. Trainer A's cohort holds learners 1 and 2 and an assessed assignment of Denise's

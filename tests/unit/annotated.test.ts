@@ -10,7 +10,7 @@ const session = { attemptId: 'a-1', startedAt: '2026-11-23T10:00:00.000Z' };
 
 describe('annotated transcript of a saved attempt', () => {
   it('rebuilds the same conversation the learner saw, from the ids kept with the attempt', () => {
-    const run = playPath(denise, ['N1-B', 'N2-A', 'N3-A', 'N4-A', 'N5-A']);
+    const run = playPath(denise, ['N1-C', 'N2-A', 'N3-B', 'N4-C', 'N5-D']);
     const saved = buildAttempt(denise, run, session);
     const replay = replayChoices(denise, saved.mode, saved.transcript);
     expect(replay.ok).toBe(true);
@@ -19,14 +19,14 @@ describe('annotated transcript of a saved attempt', () => {
     const seen = transcript(denise, run);
     const clientLines = seen.filter((entry) => entry.speaker === 'client').map((entry) => entry.text);
     expect(annotated.exchanges.map((exchange) => exchange.client)).toEqual(clientLines.slice(0, -1));
-    // The bridge line for N1-B ("Three? Four on a bad night.") is part of the next client line.
+    // The bridge line for N1-C ("Three? Four on a bad night.") is part of the next client line.
     expect(annotated.exchanges[1]?.client).toMatch(/^Three\? Four on a bad night\./);
     expect(annotated.ending?.line).toBe(clientLines.at(-1));
     expect(annotated.ending?.debrief).toBe(denise.endings.find((ending) => ending.id === run.nodeId)?.debrief);
   });
 
   it('labels each reply with codes and stance in words, and names the ★ reply when another was kept', () => {
-    const run = playPath(denise, ['N1-D', 'N2D-A', 'N3-A', 'N4-A', 'N5-A']);
+    const run = playPath(denise, ['N1-A', 'N2D-C', 'N3-B', 'N4-C', 'N5-D']);
     const { exchanges } = annotate(denise, run);
     const first = exchanges[0];
     expect(first?.replies).toEqual([
@@ -41,9 +41,9 @@ describe('annotated transcript of a saved attempt', () => {
   });
 
   it('shows a reply taken back in practice beside the one kept, and only the first try as scored', () => {
-    let run = choose(denise, startRun(denise, 'practice'), 'N1-B');
+    let run = choose(denise, startRun(denise, 'practice'), 'N1-C');
     run = retry(run);
-    run = ['N1-A', 'N2-A', 'N3-A', 'N4-A', 'N5-A'].reduce((current, id) => choose(denise, current, id), run);
+    run = ['N1-D', 'N2-A', 'N3-B', 'N4-C', 'N5-D'].reduce((current, id) => choose(denise, current, id), run);
     const saved = buildAttempt(denise, run, session);
     const replay = replayChoices(denise, 'practice', saved.transcript);
     if (!replay.ok) throw new Error(replay.reason);
@@ -57,7 +57,7 @@ describe('annotated transcript of a saved attempt', () => {
 
   it('says the role-play has changed, instead of showing a wrong conversation, when a saved reply no longer fits', () => {
     const replay = replayChoices(denise, 'assessed', [
-      { optionId: 'N1-A', kept: true },
+      { optionId: 'N1-D', kept: true },
       { optionId: 'N9-Z', kept: true },
     ]);
     expect(replay).toEqual({

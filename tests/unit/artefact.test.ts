@@ -111,12 +111,17 @@ describe('the compiled role-plays: play part and key', () => {
   it('keeps every version served before hashes, each listed once, current first', () => {
     const archived = archivedScenarios(root);
     expect(archived.length).toBeGreaterThanOrEqual(12);
-    // The CH and HR versions served on 2 December are archived and also current: listed once, as legacy.
-    const franks = versionsOf(artefact, 'hr-drop-in-franks-fall');
-    expect(franks.map((entry) => entry.legacy)).toEqual([true, true]);
-    expect(franks[0]?.hash).toBe(artefact.current.find((entry) => entry.id === 'hr-drop-in-franks-fall')?.hash);
-    expect(new Set(franks.map((entry) => entry.hash)).size).toBe(franks.length);
     expect(compileArtefact(scenarios, archived).archive).toHaveLength(archived.length);
+    const franks = versionsOf(artefact, 'hr-drop-in-franks-fall');
+    expect(franks[0]?.hash).toBe(artefact.current.find((entry) => entry.id === 'hr-drop-in-franks-fall')?.hash);
+    expect(franks.map((entry) => entry.legacy)).toEqual([false, true, true]);
+    expect(new Set(franks.map((entry) => entry.hash)).size).toBe(franks.length);
+    // A version that is archived and still current (copied before an edit that has not happened yet) is listed once.
+    const current = scenarios.find((s) => s.id === 'hr-drop-in-franks-fall') as Scenario;
+    const twice = compileArtefact(scenarios, [{ ...current, servedFrom: '2026-12-03T10:00:00.000Z' }, ...archived]);
+    const listed = versionsOf(twice, 'hr-drop-in-franks-fall');
+    expect(listed).toHaveLength(franks.length);
+    expect(listed[0]).toMatchObject({ hash: franks[0]?.hash, legacy: true });
     const versions = versionsOf(artefact, 'mib-pharmacy-queue');
     expect(versions[0]?.hash).toBe(contentHash(scenarios.find((s) => s.id === 'mib-pharmacy-queue') as Scenario));
     expect(versions.length).toBeGreaterThan(1);
@@ -153,9 +158,20 @@ describe('an attempt replays on the version it was played on', () => {
     const saved = savedChoices(run);
     const named = replayOnVersion(list, 'assessed', saved, current.hash);
     expect(named.ok && named.version.hash).toBe(current.hash);
-    // Without the hash, the same replies are taken for the first-wave version they were most likely played on.
+    // Without the hash the labels decide: today's ids and labels fit no kept version, only today's.
     const unnamed = replayOnVersion(list, 'assessed', saved);
-    expect(unnamed.ok && unnamed.version.legacy).toBe(true);
+    expect(unnamed.ok && unnamed.version.hash).toBe(current.hash);
+    // The ★ path of the version served before the ids were relettered is read on that version, not today's.
+    const before = list.find((entry) => entry.legacy);
+    if (!before) throw new Error('expected a kept version');
+    const old = savedChoices(
+      before.scenario.benchmarks.exemplarPath.reduce(
+        (r, id) => choose(before.scenario, r, id),
+        startRun(before.scenario, 'assessed'),
+      ),
+    );
+    const onBefore = replayOnVersion(list, 'assessed', old);
+    expect(onBefore.ok && onBefore.version.hash).toBe(before.hash);
     const forged = saved.map((choice) => ({ ...choice, codes: ['SR'], stance: 'partnering' }));
     const fallback = replayOnVersion(list, 'assessed', forged);
     expect(fallback.ok).toBe(true);
@@ -172,15 +188,16 @@ describe('the trainer’s view of an attempt stored before the rewrite', () => {
   it('shows the conversation as it was played, on the first-wave version', () => {
     const saved = JSON.parse(
       readFileSync(`${root}tests/fixtures/attempts/first-wave-mib-pharmacy-queue.json`, 'utf8'),
-    ) as { transcript: unknown[]; mode: 'assessed' };
+    ) as { transcript: unknown[]; mode: 'assessed'; finishedAt: string };
     const stored = {
       id: 'x',
       scenario_id: 'mib-pharmacy-queue',
       mode: saved.mode,
+      finished_at: saved.finishedAt,
       transcript: JSON.stringify(saved.transcript),
     } as unknown as StoredAttempt;
     const view = transcriptOf(stored, contentFrom(artefact).versions('mib-pharmacy-queue'));
-    expect(view.ok).toBe(true);
+    expect(view.ok && view.earlier).toBe(true);
     if (view.ok)
       expect(view.annotated.exchanges[0]?.replies[0]?.text).toBe(
         "You've tried before and it didn't stick, so you're pretty sceptical. What have you heard about how patches work?",

@@ -9,22 +9,22 @@ const jamal = loadScenario('modules/collaborative-helping/scenarios/ch-car-ride-
 
 describe('timely repair (C2.5, C8.8)', () => {
   it('counts a repair on the very next reply after a learner-caused rupture, and not a later one', () => {
-    expect(isTimely(playPath(denise, ['N1-D', 'N2D-A']).ruptures[0] ?? ({} as never))).toBe(true);
-    const late = playPath(denise, ['N1-D', 'N2D-C', 'N3-D']).ruptures[0];
+    expect(isTimely(playPath(denise, ['N1-A', 'N2D-C']).ruptures[0] ?? ({} as never))).toBe(true);
+    const late = playPath(denise, ['N1-A', 'N2D-B', 'N3-A']).ruptures[0];
     expect(late?.repairedAt).toBeDefined();
     expect(late && isTimely(late)).toBe(false);
   });
 
   it('counts a repair of a scripted rupture on the first reply after it appeared', () => {
-    const [episode] = playPath(jamal, ['N1-A', 'N2-A', 'N3-A']).ruptures;
-    expect(episode).toMatchObject({ source: 'scripted', nodeId: 'N3', repairedAt: { optionId: 'N3-A' } });
+    const [episode] = playPath(jamal, ['N1-B', 'N2-D', 'N3-C']).ruptures;
+    expect(episode).toMatchObject({ source: 'scripted', nodeId: 'N3', repairedAt: { optionId: 'N3-C' } });
     expect(episode && isTimely(episode)).toBe(true);
   });
 });
 
 describe('the attempt record', () => {
   it('keeps the summary scores, every reply with its markers, and rupture outcomes', () => {
-    const run = playPath(denise, ['N1-D', 'N2D-A', 'N3-A', 'N4-A', 'N5-A']);
+    const run = playPath(denise, ['N1-A', 'N2D-C', 'N3-B', 'N4-C', 'N5-D']);
     const attempt = buildAttempt(denise, run, { attemptId: 'id-1', startedAt: '2026-11-23T10:00:00.000Z' });
     expect(attempt).toMatchObject({ id: 'id-1', mode: 'assessed', endingId: run.nodeId, band: 'proficient' });
     expect(Object.keys(attempt.scores).sort()).toEqual([
@@ -40,17 +40,17 @@ describe('the attempt record', () => {
       'sst',
       'technical',
     ]);
-    expect(attempt.transcript[1]).toMatchObject({ optionId: 'N2D-A', markers: ['attend', 'own-part'] });
+    expect(attempt.transcript[1]).toMatchObject({ optionId: 'N2D-C', markers: ['attend', 'own-part'] });
     expect(attempt.ruptures).toEqual([{ type: 'confrontation', source: 'learner', repaired: true, timely: true }]);
     expect(attempt.firstTryMatch).toBeUndefined();
   });
 
   it('adds first-try match and retries in practice mode', () => {
-    let run = choose(denise, startRun(denise, 'practice'), 'N1-B');
+    let run = choose(denise, startRun(denise, 'practice'), 'N1-C');
     run = retry(run);
-    run = ['N1-A', 'N2-A', 'N3-A', 'N4-A', 'N5-A'].reduce((current, id) => choose(denise, current, id), run);
+    run = ['N1-D', 'N2-A', 'N3-B', 'N4-C', 'N5-D'].reduce((current, id) => choose(denise, current, id), run);
     const attempt = buildAttempt(denise, run, { attemptId: 'id-2', startedAt: '2026-11-23T10:00:00.000Z' });
     expect(attempt).toMatchObject({ mode: 'practice', retries: 1 });
-    expect(attempt.firstTryMatch).toBe(4 / 5); // N1's first try was N1-B; the other four were the ★
+    expect(attempt.firstTryMatch).toBe(4 / 5); // N1's first try was N1-C; the other four were the ★
   });
 });

@@ -69,7 +69,7 @@ describe('scenario checks', () => {
   it('no reachable ending (a loop)', () => {
     expect(problemsAfter((raw) => (option(raw, 1, 0)['next'] = 'N1'))).toMatchInlineSnapshot(`
       [
-        "modules/motivational-interviewing/scenarios/fixture.yaml (reply N1-A): the path N1-A, N2-B, N1-A, N2-B, N1-A, N2-B, N1-A never reaches an ending: it is still going after 7 choices (and 80 more path(s) like it)
+        "modules/motivational-interviewing/scenarios/fixture.yaml (reply N1-A): the path N1-A, N2-A, N1-A, N2-A, N1-A, N2-A, N1-A never reaches an ending: it is still going after 7 choices (and 80 more path(s) like it)
         How to fix: Make every path reach an ending within 7 choices (check routers, showIf and next).",
       ]
     `);
@@ -168,7 +168,7 @@ describe('the scenario CLI', () => {
   });
 
   it('play --json prints one JSON object with the ending and every score', () => {
-    const result = cli('play', 'tests/fixtures/scenarios/minimal.yaml', '--choose', 'N1-A,N2-A', '--json');
+    const result = cli('play', 'tests/fixtures/scenarios/minimal.yaml', '--choose', 'N1-A,N2-B', '--json');
     expect(result.status).toBe(0);
     const json = JSON.parse(result.stdout) as {
       ending: { id: string; outcome: string };

@@ -9,7 +9,7 @@ const feedbackAfter = (path: string[]) => feedbackForLast(denise, playPath(denis
 
 describe('practice feedback after a reply (C2.6)', () => {
   it('names the righting reflex when the learner persuades after sustain talk', () => {
-    const feedback = feedbackAfter(['N1-D']);
+    const feedback = feedbackAfter(['N1-A']);
     expect(feedback?.nudge?.kind).toBe('righting-reflex');
     expect(feedback?.stronger?.text).toContain('switches your head off');
     expect(feedback && stateChanges(feedback.turn)).toEqual([
@@ -21,27 +21,27 @@ describe('practice feedback after a reply (C2.6)', () => {
   });
 
   it('puts an unanswered rupture first', () => {
-    expect(feedbackAfter(['N1-D', 'N2D-C'])?.nudge?.kind).toBe('rupture-unanswered');
+    expect(feedbackAfter(['N1-A', 'N2D-B'])?.nudge?.kind).toBe('rupture-unanswered');
   });
 
   it('notices change talk that was not followed', () => {
-    expect(feedbackAfter(['N1-A', 'N2-C'])?.nudge).toEqual({
+    expect(feedbackAfter(['N1-D', 'N2-C'])?.nudge).toEqual({
       kind: 'missed-change-talk',
       text: 'There was change talk there. Try reflecting it.',
     });
   });
 
   it('recognises a repair that owns the worker’s part, and never corrects the ★', () => {
-    const repair = feedbackAfter(['N1-D', 'N2D-A']);
+    const repair = feedbackAfter(['N1-A', 'N2D-C']);
     expect(repair?.nudge).toEqual({ kind: 'positive', text: 'Repair noticed: you owned your part.' });
     expect(repair?.stronger).toBeUndefined();
-    const star = feedbackAfter(['N1-A']);
+    const star = feedbackAfter(['N1-D']);
     expect(star?.nudge).toBeUndefined();
     expect(star?.stronger).toBeUndefined();
   });
 
   it('flags a third question in a row with no reflection, but not when a reflection breaks the run', () => {
-    const base = playPath(denise, ['N1-B'], 'practice').history[0];
+    const base = playPath(denise, ['N1-C'], 'practice').history[0];
     if (!base) throw new Error('no turn');
     const question = { ...base, codes: ['OQ' as const], talk: [], exemplar: false };
     expect(nudgeFor(question, [question, question])?.kind).toBe('question-streak');

@@ -35,7 +35,7 @@ describe('benchmarks from the curriculum reproduce exactly', () => {
 
   it('Denise’s mixed path: R:Q 1.0, %CR 0%, Relational 3.9, Technical 2.3, developing, E2', () => {
     const scenario = loadScenario('modules/motivational-interviewing/scenarios/mib-benefits-form-kitchen-table.yaml');
-    const run = playPath(scenario, ['N1-C', 'N2-B', 'N3-B', 'N4-B', 'N5-B']);
+    const run = playPath(scenario, ['N1-B', 'N2-B', 'N3-D', 'N4-A', 'N5-C']);
     const scores = scoreRun(scenario, run);
     expect([run.nodeId, scores.rq, scores.pctCR, scores.relational, scores.technical, scores.band]).toEqual([
       'E2',
@@ -51,13 +51,13 @@ describe('benchmarks from the curriculum reproduce exactly', () => {
 describe('summary metrics and their edge cases', () => {
   it('Q = 0: R ≥ 2 is good, R = 1 fair, R = 0 low; R:Q itself is none', () => {
     expect([rqLevel(2, 0), rqLevel(1, 0), rqLevel(0, 0)]).toEqual(['good', 'fair', 'low']);
-    const run = playPath(minimal, ['N1-A', 'N2-A']);
+    const run = playPath(minimal, ['N1-A', 'N2-B']);
     expect(scoreRun(minimal, run).rq).toBeNull();
   });
 
   it('R = 0 makes %CR 0% and low', () => {
     expect(pctLevel(0, 0)).toBe('low');
-    const run = playPath(minimal, ['N1-C', 'N2-B']);
+    const run = playPath(minimal, ['N1-C', 'N2-A']);
     const scores = scoreRun(minimal, run);
     expect([scores.R, scores.pctCR, scores.levels.pctCR]).toEqual([0, 0, 'low']);
   });
@@ -108,7 +108,7 @@ describe('summary metrics and their edge cases', () => {
 });
 
 describe('ruptures in scoring (C2.5)', () => {
-  const counts = countTurns(scoredTurns(playPath(minimal, ['N1-A', 'N2-A'])));
+  const counts = countTurns(scoredTurns(playPath(minimal, ['N1-A', 'N2-B'])));
   const base = { counts, ctMax: 2, deltaBond: 1 };
   const episode = (source: RuptureEpisode['source'], repaired: boolean): RuptureEpisode => ({
     type: 'withdrawal',
@@ -166,8 +166,8 @@ describe('practice mode', () => {
     expect(run.state).toEqual(startRun(minimal, 'practice').state);
     expect(run.ruptures).toEqual([]);
     run = choose(minimal, run, 'N1-A');
-    run = choose(minimal, run, 'N2-A');
-    expect(scoredTurns(run).map((turn) => turn.optionId)).toEqual(['N1-B', 'N2-A']);
+    run = choose(minimal, run, 'N2-B');
+    expect(scoredTurns(run).map((turn) => turn.optionId)).toEqual(['N1-B', 'N2-B']);
     expect(scoreRun(minimal, run).NA).toBe(1);
     expect(run.nodeId).toBe('E1');
   });
@@ -220,8 +220,8 @@ describe('module roll-up (C2.8)', () => {
 
   it('weights globals by the number of replies, reports the repair rate, and is not proficient with an active rupture', () => {
     const denise = loadScenario('modules/motivational-interviewing/scenarios/mib-benefits-form-kitchen-table.yaml');
-    const active = playPath(denise, ['N1-D', 'N2D-C', 'N3-A', 'N4-A', 'N5-A']);
-    const repaired = playPath(denise, ['N1-D', 'N2D-A', 'N3-A', 'N4-A', 'N5-A']);
+    const active = playPath(denise, ['N1-A', 'N2D-B', 'N3-B', 'N4-C', 'N5-D']);
+    const repaired = playPath(denise, ['N1-A', 'N2D-C', 'N3-B', 'N4-C', 'N5-D']);
     const a = scoreRun(denise, active);
     const b = scoreRun(denise, repaired);
     expect(a.activeRuptureAtEnd).toBe(true);

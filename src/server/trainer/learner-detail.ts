@@ -13,7 +13,14 @@ import { bandWord, formatDay, formatDayTime, keyScores, MODE_WORDS } from './for
 type Db = Kysely<Database>;
 
 export type TranscriptView =
-  { ok: true; personaName: string; annotated: AnnotatedTranscript } | { ok: false; reason: string };
+  | {
+      ok: true;
+      personaName: string;
+      annotated: AnnotatedTranscript;
+      /** Played on a kept earlier version of the role-play, not today's. */
+      earlier: boolean;
+    }
+  | { ok: false; reason: string };
 
 export interface AttemptView {
   id: string;
@@ -66,7 +73,12 @@ export function transcriptOf(attempt: StoredAttempt, versions: readonly Version[
   const replay = replayOnVersion(versions, attempt.mode, choices.data, undefined, attempt.finished_at);
   if (!replay.ok) return { ok: false, reason: replay.reason };
   const { scenario } = replay.version;
-  return { ok: true, personaName: scenario.persona.name, annotated: annotate(scenario, replay.run) };
+  return {
+    ok: true,
+    personaName: scenario.persona.name,
+    annotated: annotate(scenario, replay.run),
+    earlier: replay.version !== versions[0],
+  };
 }
 
 const OUTCOME_WORDS: Record<string, string> = {
