@@ -1,5 +1,5 @@
 import { annotate, type AnnotatedExchange, type AnnotatedReply } from '../engine/annotated.ts';
-import { BAND_MEANING } from '../engine/scoring.ts';
+import { BAND_MEANING, RISK_WORDS } from '../engine/scoring.ts';
 import { replayOnVersion, type Version } from '../engine/versions.ts';
 import { attemptsStore, type Attempt } from '../stores/roleplays.ts';
 import { tableRow } from './chart-parts.ts';
@@ -53,6 +53,7 @@ function exchangeView(exchange: AnnotatedExchange, name: string): HTMLLIElement 
   const item = el('li');
   if (exchange.context) item.append(el('p', exchange.context, 'meta'));
   item.append(el('p', `${name}: “${exchange.client}”`, 'client-line'));
+  if (exchange.risk) item.append(el('p', RISK_WORDS[exchange.risk], exchange.risk === 'asked' ? 'meta' : 'notice'));
   for (const reply of exchange.replies) item.append(replyView(reply));
   if (exchange.strongest) {
     const stronger = el('p', undefined, 'stronger');

@@ -1,6 +1,7 @@
 import type { Scenario } from '../schemas/scenario.ts';
 import { CODE_WORDS, STANCE_WORDS, stateChanges } from './feedback.ts';
 import { modelOf } from './model.ts';
+import { riskChecks, scoredTurns, type RiskStatus } from './scoring.ts';
 import { choose, lineAt, PlayError, retry, startRun, type Mode, type Run, type Turn } from './run.ts';
 
 /**
@@ -75,6 +76,8 @@ export interface AnnotatedExchange {
   replies: AnnotatedReply[];
   /** The ★ reply at this point, when the kept reply was something else. */
   strongest?: string;
+  /** Set when the line sounded hopeless: whether the learner asked about suicidal thoughts. */
+  risk?: RiskStatus;
 }
 
 export interface AnnotatedTranscript {
@@ -92,6 +95,7 @@ export const MARKER_WORDS: Record<string, string> = {
   menu: 'offered a menu of options',
   'next-step': 'agreed a next step',
   'goal-own-words': 'put the goal in their words',
+  'risk-check': 'asked directly about suicidal thoughts',
 };
 
 function annotateReply(scenario: Scenario, turn: Turn): AnnotatedReply {
@@ -113,6 +117,7 @@ function annotateReply(scenario: Scenario, turn: Turn): AnnotatedReply {
 export function annotate(scenario: Scenario, run: Run): AnnotatedTranscript {
   const model = modelOf(scenario);
   const exchanges: AnnotatedExchange[] = [];
+  const risks = riskChecks(scoredTurns(run));
   let incoming: string | undefined;
   for (const turn of run.history) {
     const key = `${turn.nodeId}-${String(turn.visit)}`;
@@ -126,6 +131,8 @@ export function annotate(scenario: Scenario, run: Run): AnnotatedTranscript {
         client: line.bridge ? `${line.bridge} ${line.text}` : line.text,
         replies: [],
       };
+      const risk = risks.find((check) => check.nodeId === turn.nodeId && check.visit === turn.visit);
+      if (risk) exchange.risk = risk.status;
       exchanges.push(exchange);
     }
     exchange.replies.push(annotateReply(scenario, turn));

@@ -1,8 +1,16 @@
-import { MITI_CODES, STANCES, scenarioSchema, type ExpectedMetrics, type Scenario } from '../schemas/scenario.ts';
+import {
+  MITI_CODES,
+  STANCES,
+  maxChoicesOf,
+  scenarioSchema,
+  type ExpectedMetrics,
+  type Scenario,
+} from '../schemas/scenario.ts';
 import { ConditionError, parseCondition } from './condition.ts';
 import { availableOptions, choose, PlayError, playPath, startRun, type Run } from './run.ts';
 import { PROBES_PENDING } from './probe-pending.ts';
 import { probeProblems, probeScenario, type ProbeSummary } from './probes.ts';
+import { riskNodeProblems, riskPathProblem, type RiskProblem } from './risk-authoring.ts';
 import { scoreRun, type Band, type Scores } from './scoring.ts';
 
 /** A problem in a scenario file: where it is (file, node, reply, field), what is wrong, how to fix it. */
@@ -44,7 +52,6 @@ export interface PathSummary {
   probeWarnings?: string[];
 }
 
-const MAX_CHOICES = 7;
 const BAND_ORDER: Band[] = ['beginning', 'developing', 'proficient'];
 
 /** Walks every path from the start (assessed mode), calling `visit` on each finished run. */
@@ -58,8 +65,8 @@ export function explorePaths(
       visit(run, path);
       return;
     }
-    if (path.length >= MAX_CHOICES) {
-      onStuck(path, `it is still going after ${MAX_CHOICES} choices`);
+    if (path.length >= maxChoicesOf(scenario)) {
+      onStuck(path, `it is still going after ${maxChoicesOf(scenario)} choices`);
       return;
     }
     const options = availableOptions(scenario, run);
@@ -279,6 +286,7 @@ export function checkScenario(
       if ('if' in variant) conditionOk(variant.if, { node: ending.id, field: `variants.${index}.if` });
     });
   }
+  riskNodeProblems(scenario).forEach(add);
   // Everything below plays the scenario, so it needs a sound graph first.
   if (problems.length > 0) return { problems, scenario };
 
@@ -286,10 +294,12 @@ export function checkScenario(
   const summary: PathSummary = { paths: 0, endings: {}, longest: 0 };
   const found = { notProficient: false };
   const stuck: { path: string[]; reason: string }[] = [];
+  let riskOnPath: RiskProblem | undefined;
   explorePaths(
     scenario,
     (run, path) => {
       summary.paths++;
+      riskOnPath ??= riskPathProblem(run, path);
       summary.longest = Math.max(summary.longest, path.length);
       summary.endings[run.nodeId] = (summary.endings[run.nodeId] ?? 0) + 1;
       for (const turn of run.history) reached.add(turn.nodeId);
@@ -304,6 +314,7 @@ export function checkScenario(
       stuck.push({ path, reason });
     },
   );
+  if (riskOnPath) add(riskOnPath);
   // One message per problem, not per path: a loop would otherwise be reported hundreds of times.
   const [firstStuck] = stuck;
   if (firstStuck) {
@@ -312,7 +323,7 @@ export function checkScenario(
     add({
       ...(last ? { option: last } : {}),
       message: `the path ${firstStuck.path.join(', ') || '(start)'} never reaches an ending: ${firstStuck.reason}${more}`,
-      hint: 'Make every path reach an ending within 7 choices (check routers, showIf and next).',
+      hint: `Make every path reach an ending within ${maxChoicesOf(scenario)} choices (check routers, showIf and next), or raise \`maxChoices\` (at most 12) if the scene needs it.`,
     });
   }
   for (const id of clientIds) {

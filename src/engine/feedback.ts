@@ -1,4 +1,4 @@
-import type { ReplyOption, Scenario } from '../schemas/scenario.ts';
+import { RISK_CUE, type ReplyOption, type Scenario } from '../schemas/scenario.ts';
 import { modelOf } from './model.ts';
 import type { Run, Turn } from './run.ts';
 import { isActive } from './state.ts';
@@ -31,6 +31,7 @@ export const STANCE_WORDS: Record<string, string> = {
 
 export interface Nudge {
   kind:
+    | 'risk-unasked'
     | 'rupture-unanswered'
     | 'righting-reflex'
     | 'missed-change-talk'
@@ -49,11 +50,20 @@ export interface TurnFeedback {
 }
 
 const firstSentence = (text: string): string => /^.*?[.!?](\s|$)/.exec(text)?.[0].trim() ?? text;
-const hasQuestion = (turn: Turn): boolean => turn.codes.includes('OQ') || turn.codes.includes('CQ');
+// A risk check is a question the worker must ask, so it never counts towards a streak of questions.
+const hasQuestion = (turn: Turn): boolean =>
+  !turn.markers.includes('risk-check') && (turn.codes.includes('OQ') || turn.codes.includes('CQ'));
+
+/** The words the learner sees when they moved past a hopeless line without asking (C7). */
+export const RISK_UNASKED =
+  'That sounded hopeless. Ask directly and kindly whether they are having thoughts of suicide: asking does not put the idea in their head, and it may be the question that keeps them safe.';
 const hasReflection = (turn: Turn): boolean => turn.codes.includes('SR') || turn.codes.includes('CR');
 
 export function nudgeFor(turn: Turn, keptBefore: readonly Turn[]): Nudge | undefined {
   const effects = turn.effects;
+  // Safety first: a hopeless line answered without a risk check outranks every other pattern.
+  if (turn.talk.includes(RISK_CUE) && !turn.markers.includes('risk-check'))
+    return { kind: 'risk-unasked', text: RISK_UNASKED };
   if (!turn.exemplar) {
     if (isActive(turn.stateBefore.rupture) && effects.rupture !== 'repair') {
       return {

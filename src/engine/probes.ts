@@ -1,4 +1,4 @@
-import type { ReplyOption, Scenario } from '../schemas/scenario.ts';
+import { maxChoicesOf, type ReplyOption, type Scenario } from '../schemas/scenario.ts';
 import { availableOptions, choose, clientLine, currentEnding, startRun, type Run } from './run.ts';
 import { scoreRun, type Band } from './scoring.ts';
 
@@ -91,7 +91,6 @@ function scorer(
 
 const BAND_RANK: Record<Band, number> = { beginning: 0, developing: 1, proficient: 2 };
 const OUTCOME_RANK: Record<string, number> = { disengaged: 0, partial: 1, engaged: 2 };
-const MAX_DEPTH = 7;
 
 function outcomeOf(scenario: Scenario, run: Run, path: string[], strategy: Strategy): StrategyOutcome {
   return {
@@ -130,7 +129,7 @@ function playOne(scenario: Scenario, strategy: Strategy, letter?: string): Strat
   const rank = rankOf;
   const walk = (run: Run, path: string[]): void => {
     const options = availableOptions(scenario, run);
-    if (run.ended || path.length >= MAX_DEPTH || options.length === 0) {
+    if (run.ended || path.length >= maxChoicesOf(scenario) || options.length === 0) {
       const outcome = outcomeOf(scenario, run, path, strategy);
       if (!best || rank(outcome) > rank(best)) best = outcome;
       return;
@@ -155,7 +154,7 @@ function lengthFigures(
 ): Pick<ProbeSummary, 'choicePoints' | 'starLongest' | 'starMeanWords' | 'otherMeanWords'> {
   const visible = new Map<string, ReplyOption[]>();
   const walk = (run: Run, depth: number): void => {
-    if (run.ended || depth >= MAX_DEPTH) return;
+    if (run.ended || depth >= maxChoicesOf(scenario)) return;
     const options = availableOptions(scenario, run);
     if (!visible.has(run.nodeId)) visible.set(run.nodeId, options);
     for (const option of options) walk(choose(scenario, run, option.id), depth + 1);
@@ -181,7 +180,7 @@ function lengthFigures(
 export function randomProficientShare(scenario: Scenario): number {
   const walk = (run: Run, depth: number): number => {
     const options = availableOptions(scenario, run);
-    if (run.ended || depth >= MAX_DEPTH || options.length === 0)
+    if (run.ended || depth >= maxChoicesOf(scenario) || options.length === 0)
       return scoreRun(scenario, run).band === 'proficient' ? 1 : 0;
     return options.reduce((sum, option) => sum + walk(choose(scenario, run, option.id), depth + 1), 0) / options.length;
   };

@@ -1,4 +1,4 @@
-import type { MitiCode, Scenario } from '../schemas/scenario.ts';
+import { RISK_CUE, type MitiCode, type Scenario } from '../schemas/scenario.ts';
 import { add, clamp, cmp, div, frac, min, mul, roundHalfUp, toNumber, type Fraction } from './fraction.ts';
 import type { Run, Turn } from './run.ts';
 import { isActive, type RuptureEpisode } from './state.ts';
@@ -21,6 +21,18 @@ export interface Counts {
   ctGain: number;
   stGain: number;
   stSoft: number;
+  /** Open and closed questions asked as risk checks where one was indicated: left out of Q (see riskChecks). */
+  riskOQ: number;
+  riskCQ: number;
+}
+
+export type RiskStatus = 'asked' | 'late' | 'missed';
+
+/** One hopeless line the learner answered, and whether they asked about suicidal thoughts. */
+export interface RiskCheck {
+  nodeId: string;
+  visit: number;
+  status: RiskStatus;
 }
 
 export interface Scores {
@@ -50,6 +62,7 @@ export interface Scores {
   band: Band;
   activeRuptureAtEnd: boolean;
   ruptures: RuptureEpisode[];
+  riskChecks: RiskCheck[];
 }
 
 const ZERO_CODES = (): Record<MitiCode, number> => ({
@@ -70,10 +83,63 @@ const ZERO_CODES = (): Record<MitiCode, number> => ({
 /** Scored choices: the first attempt at each node visit (C2.1, C8.12); in assessed mode that is every choice. */
 export const scoredTurns = (run: Run): Turn[] => run.history.filter((turn) => turn.attempt === 1);
 
+const isRiskCheck = (turn: Turn): boolean => turn.markers.includes('risk-check');
+
+/**
+ * Risk checks (issue 12, beside C2; the content point is C7). A client line tagged `risk-cue`
+ * sounds hopeless ("what's the point", "when it's your time"): the worker should ask directly and
+ * kindly about suicidal thoughts, a reply marked `risk-check`. Asking does not plant the idea
+ * (Dazzi et al., 2014). For each scored reply to such a line:
+ *   - asked:  that reply is a risk check;
+ *   - late:   it is not, but a later scored reply is (the report says it came late);
+ *   - missed: no scored reply from there to the end asks.
+ * A run with a missed check cannot be proficient, whatever its other scores, and its report names
+ * the line it moved past. Only first tries are scored (C8.12), so a retry does not undo a miss.
+ */
+export function riskChecks(turns: readonly Turn[]): RiskCheck[] {
+  return turns.flatMap((turn, index) => {
+    if (!turn.talk.includes(RISK_CUE)) return [];
+    const status: RiskStatus = isRiskCheck(turn)
+      ? 'asked'
+      : turns.slice(index + 1).some(isRiskCheck)
+        ? 'late'
+        : 'missed';
+    return [{ nodeId: turn.nodeId, visit: turn.visit, status }];
+  });
+}
+
+/** What a risk check's outcome means, in the end report and the annotated transcripts. */
+export const RISK_WORDS: Record<RiskStatus, string> = {
+  asked: 'Risk check: this sounded hopeless, and the reply asked directly about suicidal thoughts.',
+  late: 'Risk check, late: this sounded hopeless; suicidal thoughts were asked about later, not here.',
+  missed:
+    'Risk check missed: this sounded hopeless, and no reply afterwards asked about suicidal thoughts. Ask directly and kindly, then follow your service’s risk procedure.',
+};
+
 export function countTurns(turns: readonly Turn[]): Counts {
-  const counts: Counts = { N: turns.length, codes: ZERO_CODES(), p: 0, n: 0, e: 0, ctGain: 0, stGain: 0, stSoft: 0 };
+  const counts: Counts = {
+    N: turns.length,
+    codes: ZERO_CODES(),
+    p: 0,
+    n: 0,
+    e: 0,
+    ctGain: 0,
+    stGain: 0,
+    stSoft: 0,
+    riskOQ: 0,
+    riskCQ: 0,
+  };
+  let cueMet = false;
   for (const turn of turns) {
     for (const code of turn.codes) counts.codes[code] += 1;
+    // R:Q exception: a risk question where one is indicated (at or after a hopeless line) is not
+    // counted as a question. MITI counts every question, and a screening question is closed by
+    // design; counting it would teach that asking about suicide costs a worker their score.
+    cueMet ||= turn.talk.includes(RISK_CUE);
+    if (cueMet && isRiskCheck(turn)) {
+      if (turn.codes.includes('OQ')) counts.riskOQ++;
+      if (turn.codes.includes('CQ')) counts.riskCQ++;
+    }
     if (turn.stance === 'partnering') counts.p++;
     else if (turn.stance === 'expert') counts.e++;
     else counts.n++;
@@ -145,17 +211,24 @@ export function globals({
   };
 }
 
+/** Questions for R:Q and %OQ: every open and closed question but the indicated risk checks. */
+export const questionCounts = (counts: Counts): { Q: number; OQ: number } => {
+  const OQ = counts.codes.OQ - counts.riskOQ;
+  return { Q: OQ + counts.codes.CQ - counts.riskCQ, OQ };
+};
+
 export function bandFor(
   levels: Scores['levels'],
   NA: number,
   activeAtEnd: boolean,
   naOpenedRepairedRupture: boolean,
+  riskMissed = false,
 ): Band {
   const all = Object.values(levels);
   const good = all.filter((level) => level === 'good').length;
   const low = all.filter((level) => level === 'low').length;
   const naOk = NA === 0 || (NA === 1 && naOpenedRepairedRupture);
-  if (good >= 3 && low === 0 && !activeAtEnd && naOk) return 'proficient';
+  if (good >= 3 && low === 0 && !activeAtEnd && naOk && !riskMissed) return 'proficient';
   if (low <= 1 || (levels.relational !== 'low' && NA === 0)) return 'developing';
   return 'beginning';
 }
@@ -163,8 +236,9 @@ export function bandFor(
 export function scoreRun(scenario: Scenario, run: Run): Scores {
   const turns = scoredTurns(run);
   const counts = countTurns(turns);
+  const checks = riskChecks(turns);
   const { codes, N } = counts;
-  const Q = codes.OQ + codes.CQ;
+  const { Q, OQ } = questionCounts(counts);
   const R = codes.SR + codes.CR;
   const AD = codes.SEEK + codes.AF + codes.AUTO;
   const NA = codes.CON + codes.PERS;
@@ -199,7 +273,7 @@ export function scoreRun(scenario: Scenario, run: Run): Scores {
     R,
     rq: Q === 0 ? null : R / Q,
     pctCR: R === 0 ? 0 : (codes.CR / R) * 100,
-    pctOQ: Q === 0 ? null : (codes.OQ / Q) * 100,
+    pctOQ: Q === 0 ? null : (OQ / Q) * 100,
     AD,
     NA,
     SI: N === 0 ? 0 : (counts.p - counts.e) / N,
@@ -212,9 +286,16 @@ export function scoreRun(scenario: Scenario, run: Run): Scores {
     technical,
     exact: g,
     levels,
-    band: bandFor(levels, NA, activeRuptureAtEnd, naOpenedRepairedRupture),
+    band: bandFor(
+      levels,
+      NA,
+      activeRuptureAtEnd,
+      naOpenedRepairedRupture,
+      checks.some((c) => c.status === 'missed'),
+    ),
     activeRuptureAtEnd,
     ruptures: run.ruptures,
+    riskChecks: checks,
   };
 }
 
@@ -282,6 +363,8 @@ export function rollUp(results: readonly { scores: Scores; outcome: string }[]):
     counts.ctGain += scores.counts.ctGain;
     counts.stGain += scores.counts.stGain;
     counts.stSoft += scores.counts.stSoft;
+    counts.riskOQ += scores.counts.riskOQ;
+    counts.riskCQ += scores.counts.riskCQ;
     for (const code of Object.keys(counts.codes) as MitiCode[]) counts.codes[code] += scores.counts.codes[code];
   }
   const weighted = (key: keyof Scores['exact']): Fraction =>
@@ -294,7 +377,7 @@ export function rollUp(results: readonly { scores: Scores; outcome: string }[]):
   const sst = weighted('sst');
   const relational = roundHalfUp(div(add(partnership, empathy), frac(2)), 1);
   const technical = roundHalfUp(div(add(cct, sst), frac(2)), 1);
-  const Q = counts.codes.OQ + counts.codes.CQ;
+  const { Q } = questionCounts(counts);
   const R = counts.codes.SR + counts.codes.CR;
   const levels = {
     rq: rqLevel(R, Q),
@@ -304,6 +387,7 @@ export function rollUp(results: readonly { scores: Scores; outcome: string }[]):
   };
   const NA = counts.codes.CON + counts.codes.PERS;
   const anyActive = results.some(({ scores }) => scores.activeRuptureAtEnd);
+  const anyMissed = results.some(({ scores }) => scores.riskChecks.some((check) => check.status === 'missed'));
   const episodes = results.flatMap(({ scores }) => scores.ruptures);
   const outcomes: Record<string, number> = {};
   for (const { outcome } of results) outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
@@ -319,8 +403,8 @@ export function rollUp(results: readonly { scores: Scores; outcome: string }[]):
     relational,
     technical,
     levels,
-    // A module is proficient only if no scenario ends with an active rupture (C8.13).
-    band: bandFor(levels, NA, anyActive, false),
+    // A module is proficient only if no scenario ends with an active rupture (C8.13) or a missed risk check.
+    band: bandFor(levels, NA, anyActive, false, anyMissed),
     repairRate: episodes.length ? episodes.filter((episode) => episode.repairedAt).length / episodes.length : null,
     outcomes,
   };

@@ -16,7 +16,10 @@ export const MARKERS = [
   'menu',
   'next-step',
   'goal-own-words',
+  'risk-check',
 ] as const;
+/** The talk tag for a line that sounds hopeless (C7): the reply should ask about suicidal thoughts. */
+export const RISK_CUE = 'risk-cue';
 export const SETTINGS = [
   'home-visit',
   'street-outreach',
@@ -62,7 +65,10 @@ export const optionSchema = z
     next: nextSchema,
     exemplar: z.boolean().optional().describe('True for exactly one option per client node (the ★).'),
     showIf: condition.optional().describe('The option appears only while this holds (late repairs).'),
-    markers: z.array(z.enum(MARKERS)).optional().describe('Evidence markers for the self-assessment gap view.'),
+    markers: z
+      .array(z.enum(MARKERS))
+      .optional()
+      .describe('Evidence markers for the gap view; risk-check marks a direct question about suicidal thoughts.'),
   })
   .strict();
 
@@ -79,7 +85,10 @@ export const clientNodeSchema = z
     context: z.string().min(2).describe('Stage direction: what the hands are doing, nonverbal cues.'),
     clientLine: z.string().min(2),
     variants: z.array(variantSchema).default([]),
-    talk: z.array(z.string()).default([]).describe('Talk tags, e.g. CT-reason, ST-ability, request-info.'),
+    talk: z
+      .array(z.string())
+      .default([])
+      .describe('Talk tags, e.g. CT-reason, ST-ability, request-info, risk-cue (the line sounds hopeless).'),
     onEnter: z.object({ effects: effectsSchema }).strict().optional(),
     options: z.array(optionSchema).min(1),
   })
@@ -162,6 +171,13 @@ export const scenarioSchema = z
       })
       .strict(),
     globalGuard: z.object({ if: condition, to: id }).strict().optional(),
+    maxChoices: z
+      .number()
+      .int()
+      .min(7)
+      .max(12)
+      .optional()
+      .describe('The most choices a path may take (C5; 7 unless a risk branch or a long scene needs more).'),
     startNode: id,
     nodes: z.array(nodeSchema).min(1),
     endings: z.array(endingSchema).min(2),
@@ -179,6 +195,11 @@ export const scenarioSchema = z
   .strict();
 
 export type Scenario = z.infer<typeof scenarioSchema>;
+
+/** C5's limit on path length, raised per scenario by `maxChoices` where the data needs it (issue 12). */
+export const DEFAULT_MAX_CHOICES = 7;
+export const maxChoicesOf = (scenario: Pick<Scenario, 'maxChoices'>): number =>
+  scenario.maxChoices ?? DEFAULT_MAX_CHOICES;
 export type ClientNode = z.infer<typeof clientNodeSchema>;
 export type RouterNode = z.infer<typeof routerNodeSchema>;
 export type Ending = z.infer<typeof endingSchema>;

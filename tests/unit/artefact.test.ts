@@ -106,7 +106,7 @@ describe('the compiled role-plays: play part and key', () => {
           expect(scoreRun(scenario, keyed)).toEqual(scoreRun(scenario, direct));
         }
     }
-  });
+  }, 30_000);
 
   it('keeps every version served before hashes, each listed once, current first', () => {
     const archived = archivedScenarios(root);

@@ -70,7 +70,7 @@ describe('scenario checks', () => {
     expect(problemsAfter((raw) => (option(raw, 1, 0)['next'] = 'N1'))).toMatchInlineSnapshot(`
       [
         "modules/motivational-interviewing/scenarios/fixture.yaml (reply N1-A): the path N1-A, N2-A, N1-A, N2-A, N1-A, N2-A, N1-A never reaches an ending: it is still going after 7 choices (and 80 more path(s) like it)
-        How to fix: Make every path reach an ending within 7 choices (check routers, showIf and next).",
+        How to fix: Make every path reach an ending within 7 choices (check routers, showIf and next), or raise \`maxChoices\` (at most 12) if the scene needs it.",
       ]
     `);
   });

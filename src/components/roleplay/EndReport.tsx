@@ -2,7 +2,7 @@ import { forwardRef, type ReactNode } from 'react';
 import { CODE_WORDS, STANCE_WORDS, practiceTips } from '../../engine/feedback.ts';
 import { modelOf } from '../../engine/model.ts';
 import type { Run } from '../../engine/run.ts';
-import { BAND_MEANING, bandAndEnding, practiceStats, type Scores } from '../../engine/scoring.ts';
+import { BAND_MEANING, RISK_WORDS, bandAndEnding, practiceStats, type Scores } from '../../engine/scoring.ts';
 import { isTimely } from '../../engine/state.ts';
 import type { Scenario } from '../../schemas/scenario.ts';
 
@@ -38,6 +38,14 @@ export const EndReport = forwardRef<HTMLHeadingElement, Props>(function EndRepor
         How it went: {scores.band}
       </h2>
       <p className="band-meaning">{BAND_MEANING[scores.band]}</p>
+      {scores.riskChecks
+        .filter((check) => check.status !== 'asked')
+        .map((check) => (
+          <p className="notice" key={`${check.nodeId}-${String(check.visit)}`}>
+            {RISK_WORDS[check.status]} {scenario.persona.name}: “
+            {modelOf(scenario).clients.get(check.nodeId)?.clientLine}”
+          </p>
+        ))}
       {status}
       {ending && (
         <div className="card">
