@@ -10,6 +10,7 @@ import { ConditionError, parseCondition } from './condition.ts';
 import { availableOptions, choose, PlayError, playPath, startRun, type Run } from './run.ts';
 import { PROBES_PENDING } from './probe-pending.ts';
 import { probeProblems, probeScenario, type ProbeSummary } from './probes.ts';
+import { checklistProblems, stepsCarriedOut, unreachedSteps } from './checklist-authoring.ts';
 import { riskNodeProblems, riskPathProblem, type RiskProblem } from './risk-authoring.ts';
 import { scoreRun, type Band, type Scores } from './scoring.ts';
 
@@ -287,6 +288,7 @@ export function checkScenario(
     });
   }
   riskNodeProblems(scenario).forEach(add);
+  checklistProblems(scenario).forEach(add);
   // Everything below plays the scenario, so it needs a sound graph first.
   if (problems.length > 0) return { problems, scenario };
 
@@ -295,11 +297,13 @@ export function checkScenario(
   const found = { notProficient: false };
   const stuck: { path: string[]; reason: string }[] = [];
   let riskOnPath: RiskProblem | undefined;
+  const carried = new Set<string>();
   explorePaths(
     scenario,
     (run, path) => {
       summary.paths++;
       riskOnPath ??= riskPathProblem(run, path);
+      stepsCarriedOut(run, carried);
       summary.longest = Math.max(summary.longest, path.length);
       summary.endings[run.nodeId] = (summary.endings[run.nodeId] ?? 0) + 1;
       for (const turn of run.history) reached.add(turn.nodeId);
@@ -315,6 +319,7 @@ export function checkScenario(
     },
   );
   if (riskOnPath) add(riskOnPath);
+  if (stuck.length === 0) unreachedSteps(scenario, carried).forEach(add);
   // One message per problem, not per path: a loop would otherwise be reported hundreds of times.
   const [firstStuck] = stuck;
   if (firstStuck) {

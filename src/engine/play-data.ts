@@ -7,7 +7,7 @@ import type { ClientNode, ReplyOption, RouterNode, Scenario } from '../schemas/s
  * fetched when feedback is first shown (practice) or once the last reply is locked in (assessed).
  */
 
-export type KeyFields = 'codes' | 'stance' | 'feedback' | 'exemplar' | 'markers';
+export type KeyFields = 'codes' | 'stance' | 'feedback' | 'exemplar' | 'markers' | 'action';
 export type PlayReply = Omit<ReplyOption, KeyFields>;
 export type PlayClientNode = Omit<ClientNode, 'options'> & { options: PlayReply[] };
 export type PlayScenario = Omit<Scenario, 'nodes' | 'benchmarks'> & {
@@ -32,10 +32,18 @@ function keyOf(option: ReplyOption): Pick<ReplyOption, KeyFields> {
     feedback: option.feedback,
     ...(option.exemplar === undefined ? {} : { exemplar: option.exemplar }),
     ...(option.markers === undefined ? {} : { markers: option.markers }),
+    ...(option.action === undefined ? {} : { action: option.action }),
   };
 }
 
-const KEY_FIELDS: ReadonlySet<string> = new Set<KeyFields>(['codes', 'stance', 'feedback', 'exemplar', 'markers']);
+const KEY_FIELDS: ReadonlySet<string> = new Set<KeyFields>([
+  'codes',
+  'stance',
+  'feedback',
+  'exemplar',
+  'markers',
+  'action',
+]);
 
 const playOf = (option: ReplyOption): PlayReply =>
   Object.fromEntries(Object.entries(option).filter(([field]) => !KEY_FIELDS.has(field))) as PlayReply;

@@ -27,6 +27,8 @@ export interface Turn {
   /** Talk tags of the client line the learner was answering. */
   talk: string[];
   markers: string[];
+  /** In a checklist scene: the step this reply carried out, or "unsafe" (checklist.ts). */
+  action?: string;
   stateBefore: ClientState;
   stateAfter: ClientState;
 }
@@ -208,6 +210,7 @@ function labelsOf(option: ReplyOption, flagsBefore: readonly string[], talk: rea
     codes: option.codes as MitiCode[],
     stance: option.stance as Stance,
     exemplar: option.exemplar === true,
+    ...(option.action ? { action: option.action } : {}),
     markers: [...(option.markers ?? []), ...(gaveInfo ? [asked ? 'info-with-permission' : 'info-unasked'] : [])],
   };
 }

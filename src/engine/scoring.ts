@@ -1,5 +1,6 @@
 import { RISK_CUE, type MitiCode, type Scenario } from '../schemas/scenario.ts';
 import { add, clamp, cmp, div, frac, min, mul, roundHalfUp, toNumber, type Fraction } from './fraction.ts';
+import { checklistOf, type ChecklistResult } from './checklist.ts';
 import type { Run, Turn } from './run.ts';
 import { isActive, type RuptureEpisode } from './state.ts';
 
@@ -63,6 +64,8 @@ export interface Scores {
   activeRuptureAtEnd: boolean;
   ruptures: RuptureEpisode[];
   riskChecks: RiskCheck[];
+  /** The scenario's checklist scene, scored beside the MI scores (checklist.ts). */
+  checklist?: ChecklistResult;
 }
 
 const ZERO_CODES = (): Record<MitiCode, number> => ({
@@ -223,20 +226,24 @@ export function bandFor(
   activeAtEnd: boolean,
   naOpenedRepairedRupture: boolean,
   riskMissed = false,
+  unsafe = false,
 ): Band {
   const all = Object.values(levels);
   const good = all.filter((level) => level === 'good').length;
   const low = all.filter((level) => level === 'low').length;
   const naOk = NA === 0 || (NA === 1 && naOpenedRepairedRupture);
-  if (good >= 3 && low === 0 && !activeAtEnd && naOk && !riskMissed) return 'proficient';
+  if (good >= 3 && low === 0 && !activeAtEnd && naOk && !riskMissed && !unsafe) return 'proficient';
   if (low <= 1 || (levels.relational !== 'low' && NA === 0)) return 'developing';
   return 'beginning';
 }
 
 export function scoreRun(scenario: Scenario, run: Run): Scores {
-  const turns = scoredTurns(run);
+  const scored = scoredTurns(run);
+  // Replies that carry out a checklist step are actions, not MI behaviour: the MI scores leave them out.
+  const turns = scored.filter((turn) => turn.action === undefined);
   const counts = countTurns(turns);
   const checks = riskChecks(turns);
+  const checklist = checklistOf(scenario, scored);
   const { codes, N } = counts;
   const { Q, OQ } = questionCounts(counts);
   const R = codes.SR + codes.CR;
@@ -292,10 +299,12 @@ export function scoreRun(scenario: Scenario, run: Run): Scores {
       activeRuptureAtEnd,
       naOpenedRepairedRupture,
       checks.some((c) => c.status === 'missed'),
+      checklist ? !checklist.safe : false,
     ),
     activeRuptureAtEnd,
     ruptures: run.ruptures,
     riskChecks: checks,
+    ...(checklist ? { checklist } : {}),
   };
 }
 
@@ -388,6 +397,7 @@ export function rollUp(results: readonly { scores: Scores; outcome: string }[]):
   const NA = counts.codes.CON + counts.codes.PERS;
   const anyActive = results.some(({ scores }) => scores.activeRuptureAtEnd);
   const anyMissed = results.some(({ scores }) => scores.riskChecks.some((check) => check.status === 'missed'));
+  const anyUnsafe = results.some(({ scores }) => scores.checklist && !scores.checklist.safe);
   const episodes = results.flatMap(({ scores }) => scores.ruptures);
   const outcomes: Record<string, number> = {};
   for (const { outcome } of results) outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
@@ -404,7 +414,7 @@ export function rollUp(results: readonly { scores: Scores; outcome: string }[]):
     technical,
     levels,
     // A module is proficient only if no scenario ends with an active rupture (C8.13) or a missed risk check.
-    band: bandFor(levels, NA, anyActive, false, anyMissed),
+    band: bandFor(levels, NA, anyActive, false, anyMissed, anyUnsafe),
     repairRate: episodes.length ? episodes.filter((episode) => episode.repairedAt).length / episodes.length : null,
     outcomes,
   };

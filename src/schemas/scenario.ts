@@ -65,6 +65,11 @@ export const optionSchema = z
     next: nextSchema,
     exemplar: z.boolean().optional().describe('True for exactly one option per client node (the ★).'),
     showIf: condition.optional().describe('The option appears only while this holds (late repairs).'),
+    action: z
+      .string()
+      .regex(/^[a-z0-9-]+$/)
+      .optional()
+      .describe('In a checklist scene: the checklist step this reply carries out, or "unsafe" (see checklist.ts).'),
     markers: z
       .array(z.enum(MARKERS))
       .optional()
@@ -178,6 +183,28 @@ export const scenarioSchema = z
       .max(12)
       .optional()
       .describe('The most choices a path may take (C5; 7 unless a risk branch or a long scene needs more).'),
+    checklist: z
+      .object({
+        title: z.string().min(3).describe('What the steps are, e.g. "Responding to an overdose".'),
+        steps: z
+          .array(
+            z
+              .object({
+                id: z.string().regex(/^[a-z0-9-]+$/, 'use lowercase words and dashes, e.g. call-help'),
+                label: z.string().min(3),
+                after: z
+                  .array(z.string())
+                  .default([])
+                  .describe('Steps that must come first; steps with no order between them may come either way.'),
+                critical: z.boolean().default(true).describe('A missed or misplaced critical step is unsafe.'),
+              })
+              .strict(),
+          )
+          .min(2),
+      })
+      .strict()
+      .optional()
+      .describe('An ordered checklist scored beside the MI scores (issue 12), e.g. the steps of an overdose response.'),
     startNode: id,
     nodes: z.array(nodeSchema).min(1),
     endings: z.array(endingSchema).min(2),
@@ -208,3 +235,6 @@ export type Effects = z.infer<typeof effectsSchema>;
 export type Next = z.infer<typeof nextSchema>;
 export type MitiCode = (typeof MITI_CODES)[number];
 export type Stance = (typeof STANCES)[number];
+export type Checklist = NonNullable<Scenario['checklist']>;
+/** The action value for a reply that would put the person in danger (leaving them, cold water…). */
+export const UNSAFE = 'unsafe';

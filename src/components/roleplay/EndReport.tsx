@@ -1,4 +1,5 @@
 import { forwardRef, type ReactNode } from 'react';
+import { STEP_WORDS } from '../../engine/checklist.ts';
 import { CODE_WORDS, STANCE_WORDS, practiceTips } from '../../engine/feedback.ts';
 import { modelOf } from '../../engine/model.ts';
 import type { Run } from '../../engine/run.ts';
@@ -58,6 +59,28 @@ export const EndReport = forwardRef<HTMLHeadingElement, Props>(function EndRepor
           {ending.storyNote && <p className="meta">What happens next: {ending.storyNote}</p>}
           <p className="meta band-vs-ending">{bandAndEnding(scores.band, ending.outcome)}</p>
         </div>
+      )}
+      {scores.checklist && (
+        <section className="card" aria-labelledby="rp-checklist-heading">
+          <h3 id="rp-checklist-heading">
+            {scores.checklist.title}: {scores.checklist.safe ? 'safe' : 'not yet safe'}
+          </h3>
+          <ol>
+            {scores.checklist.steps.map((step) => (
+              <li key={step.id}>
+                {step.label}: {STEP_WORDS[step.status]}
+                {!step.critical && ' (if needed)'}
+              </li>
+            ))}
+          </ol>
+          {scores.checklist.unsafe > 0 && (
+            <p className="notice">
+              {scores.checklist.unsafe === 1 ? 'One choice' : `${String(scores.checklist.unsafe)} choices`} could have
+              put the person in danger: see the feedback turn by turn below.
+            </p>
+          )}
+          <p className="meta">Your MI scores count only what you said; these steps are scored beside them.</p>
+        </section>
       )}
       <div className="table-scroll" role="region" aria-label="Your scores" tabIndex={0}>
         <table className="metrics">
