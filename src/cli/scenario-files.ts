@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse } from 'yaml';
+import { moneyProblems } from '../course/money-words.ts';
 import { checkScenario, type PathSummary, type ScenarioProblem } from '../engine/checks.ts';
 import type { Scenario } from '../schemas/scenario.ts';
 
@@ -28,11 +29,16 @@ export interface CheckedScenario {
   summary?: PathSummary;
 }
 
-/** Reads and checks one scenario file; unreadable YAML is reported as a problem, not thrown. */
+/**
+ * Reads and checks one scenario file; unreadable YAML is reported as a problem, not thrown.
+ * Besides the graph checks, no line a learner sees may name money in a currency (review correction 8).
+ */
 export function checkScenarioFile(root: string, file: string): CheckedScenario {
   let raw: unknown;
+  let text: string;
   try {
-    raw = parse(readFileSync(join(root, file), 'utf8'));
+    text = readFileSync(join(root, file), 'utf8');
+    raw = parse(text);
   } catch (error) {
     const reason = (error as Error).message.split('\n')[0] ?? '';
     return {
@@ -42,5 +48,6 @@ export function checkScenarioFile(root: string, file: string): CheckedScenario {
       ],
     };
   }
-  return { file, ...checkScenario(file, raw) };
+  const checked = checkScenario(file, raw);
+  return { file, ...checked, problems: [...checked.problems, ...moneyProblems(file, text)] };
 }

@@ -5,6 +5,13 @@ import { lessonIdOf } from './lesson-context.ts';
 import { CourseElement } from './course-element.ts';
 import { learnerSeed } from './learner-seed.ts';
 
+interface SortItem {
+  item: HTMLElement;
+  select: HTMLSelectElement;
+  answer: number;
+  accepted: number[];
+}
+
 /** <al-sort-exercise>: each item gets a group from a native select (keyboard, touch and pointer alike). */
 class SortExerciseElement extends CourseElement {
   #unsubscribe: (() => void) | undefined;
@@ -40,20 +47,26 @@ class SortExerciseElement extends CourseElement {
     list.dataset['order'] = 'learner';
   }
 
-  /** The items in authored order (answers are saved by authored position), wherever they show on screen. */
-  #items(): { item: HTMLElement; select: HTMLSelectElement; answer: number }[] {
+  /**
+   * The items in authored order (answers are saved by authored position), wherever they show on screen.
+   * `answer` is the best fit, named in feedback; `accepted` adds the groups that also count (data-also), for
+   * steps that current guidance lets swap, such as calling for help and giving naloxone.
+   */
+  #items(): SortItem[] {
     return [...this.querySelectorAll<HTMLElement>('.sort-item')]
       .flatMap((item) => {
         const select = item.querySelector('select');
+        const answer = Number(item.dataset['answer']);
+        const also = (item.dataset['also'] ?? '').split(' ').filter(Boolean).map(Number);
         return select
-          ? [{ item, select, answer: Number(item.dataset['answer']), index: Number(item.dataset['index']) }]
+          ? [{ item, select, answer, accepted: [answer, ...also], index: Number(item.dataset['index']) }]
           : [];
       })
       .sort((a, b) => a.index - b.index);
   }
 
   /** The items in the order the learner sees them. */
-  #shown(): { item: HTMLElement; select: HTMLSelectElement; answer: number }[] {
+  #shown(): SortItem[] {
     const items = this.#items();
     return [...this.querySelectorAll<HTMLElement>('.sort-item')].flatMap((element) => {
       const found = items.find((entry) => entry.item === element);
@@ -76,7 +89,7 @@ class SortExerciseElement extends CourseElement {
       return;
     }
     const answer = items.map(({ select }) => Number(select.value));
-    const correct = items.every(({ answer: expected }, index) => answer[index] === expected);
+    const correct = items.every(({ accepted }, index) => accepted.includes(answer[index] ?? -1));
     recordCheck(progressStore(), this.dataset['id'] ?? '', answer, correct, lessonIdOf(this));
     const saved = progressStore().get().checks[this.dataset['id'] ?? ''];
     if (saved) this.#show(saved);
@@ -86,11 +99,11 @@ class SortExerciseElement extends CourseElement {
     const labels = this.#labels();
     const items = this.#items();
     let right = 0;
-    items.forEach(({ item, select, answer }, index) => {
+    items.forEach(({ item, select, answer, accepted }, index) => {
       const chosen = record.answer[index] ?? -1;
       select.value = String(chosen);
       select.disabled = true;
-      const isRight = chosen === answer;
+      const isRight = accepted.includes(chosen);
       if (isRight) right++;
       item.dataset['verdict'] = isRight ? 'right' : 'wrong';
       const verdict = item.querySelector<HTMLElement>('[data-role="verdict"]');
@@ -110,8 +123,8 @@ class SortExerciseElement extends CourseElement {
   /** "Try again" keeps the items already in the right group and clears only the others. */
   #reset(): void {
     const redo: HTMLSelectElement[] = [];
-    this.#shown().forEach(({ item, select, answer }) => {
-      const right = Number(select.value) === answer;
+    this.#shown().forEach(({ item, select, accepted }) => {
+      const right = accepted.includes(Number(select.value));
       select.disabled = false;
       if (!right) {
         select.value = '-1';

@@ -1,5 +1,6 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import type { LessonRef } from './completion.ts';
+import { totalMinutes } from './course-time.ts';
 import { lessonParts } from './lesson-parts.ts';
 
 /** The course as pages need it: modules in order, each with its lessons in order and their links. */
@@ -16,6 +17,8 @@ export interface CatalogModule {
   id: string;
   url: string;
   lessons: CatalogLesson[];
+  /** The sum of its lessons' own minutes; module.yaml types no length (see course-time.ts). */
+  minutes: number;
 }
 
 export const moduleUrl = (moduleId: string): string => `/modules/${moduleId}/`;
@@ -42,7 +45,8 @@ async function build(): Promise<CatalogModule[]> {
           checkIds: lessonParts(lesson.body ?? '').checkIds,
         };
       });
-    return { entry, id: entry.id, url: moduleUrl(entry.id), lessons: own };
+    const minutes = totalMinutes(own.map((lesson) => lesson.entry.data));
+    return { entry, id: entry.id, url: moduleUrl(entry.id), lessons: own, minutes };
   });
   const all = catalog.flatMap((module) => module.lessons);
   all.forEach((lesson, index) => {

@@ -5,7 +5,9 @@ import { moduleSchema } from '../schemas/module.ts';
 import { referenceSchema } from '../schemas/reference.ts';
 import { answerLengthProblems } from './answer-length-rules.ts';
 import { knowledgeChecks, type CheckOptions } from './check-options.ts';
+import { LESSON_MINUTES } from './course-time.ts';
 import { lessonIdFromPath, lessonParts } from './lesson-parts.ts';
+import { moneyProblems } from './money-words.ts';
 import type { CourseSources } from './sources.ts';
 import { closest } from './suggest.ts';
 
@@ -113,16 +115,25 @@ export function checkCourse(sources: CourseSources): ContentProblem[] {
   });
 
   const moduleFolders = new Set<string>();
+  const orientationFolders = new Set<string>();
   for (const module of sources.modules) {
     moduleFolders.add(module.folder);
+    const { minutes, ...rest } = (module.data ?? {}) as Record<string, unknown>;
+    if (minutes !== undefined)
+      problems.push({
+        file: module.file,
+        message: 'types `minutes`, but a module’s length is computed from its lessons',
+        hint: 'Delete the `minutes:` line. Pages add up the lessons’ own `minutes`, and count the lessons, themselves.',
+      });
     problems.push(
       ...schemaProblems(
         module.file,
         moduleSchema,
-        module.data,
-        'module.yaml needs id, title, order, summary, outcomes and minutes.',
+        minutes === undefined ? module.data : rest,
+        'module.yaml needs id, title, order, summary and outcomes.',
       ),
     );
+    if (rest['kind'] === 'orientation') orientationFolders.add(module.folder);
     const id = (module.data as { id?: unknown } | null)?.id;
     if (typeof id === 'string' && id !== module.folder) {
       problems.push({
@@ -160,7 +171,20 @@ export function checkCourse(sources: CourseSources): ContentProblem[] {
         'Lesson frontmatter needs title, order, minutes, summary, objectives and references (see README, “Add a lesson”).',
       ),
     );
-    const frontmatter = (lesson.frontmatter ?? {}) as { order?: unknown; references?: unknown };
+    const frontmatter = (lesson.frontmatter ?? {}) as { order?: unknown; minutes?: unknown; references?: unknown };
+    const { min, max } = LESSON_MINUTES;
+    if (
+      typeof frontmatter.minutes === 'number' &&
+      !orientationFolders.has(lesson.folder) &&
+      (frontmatter.minutes < min || frontmatter.minutes > max)
+    ) {
+      problems.push({
+        file,
+        message: `takes ${String(frontmatter.minutes)} minutes; module lessons take ${String(min)}–${String(max)}`,
+        hint: `Review correction 8: trim or split the lesson so that it fits, then set minutes between ${String(min)} and ${String(max)}.`,
+      });
+    }
+    problems.push(...moneyProblems(file, lesson.text));
     const listed = Array.isArray(frontmatter.references)
       ? frontmatter.references.filter((key): key is string => typeof key === 'string')
       : [];
@@ -198,6 +222,15 @@ export function checkCourse(sources: CourseSources): ContentProblem[] {
           file,
           message: `cites “${key}” but does not list it in frontmatter references`,
           hint: `Add “${key}” to the lesson's references list so it appears under “Where this comes from”.`,
+        });
+      }
+    }
+    for (const id of parts.moduleFactIds) {
+      if (!moduleFolders.has(id)) {
+        problems.push({
+          file,
+          message: `names unknown module “${id}” in <ModuleFacts id>.${didYouMean(id, moduleFolders)}`,
+          hint: 'Use the name of a folder under modules/, e.g. motivational-interviewing.',
         });
       }
     }

@@ -10,6 +10,8 @@ export interface LessonParts {
   /** Ids of KnowledgeCheck and SortExercise elements, in document order. */
   checkIds: string[];
   reflectionIds: string[];
+  /** Module ids named by <ModuleFacts id>, which prints a module's computed lesson count and minutes. */
+  moduleFactIds: string[];
 }
 
 const unique = (values: string[]): string[] => [...new Set(values)];
@@ -27,6 +29,7 @@ export function lessonParts(body: string): LessonParts {
       (a, b) => body.indexOf(`"${a}"`) - body.indexOf(`"${b}"`),
     ),
     reflectionIds: attributeValues(body, 'Reflection', 'id'),
+    moduleFactIds: unique(attributeValues(body, 'ModuleFacts', 'id')),
   };
 }
 

@@ -9,7 +9,8 @@ import { parse } from 'yaml';
 export interface CourseSources {
   root: string;
   modules: { file: string; folder: string; data: unknown }[];
-  lessons: { file: string; folder: string; fileName: string; frontmatter: unknown; body: string }[];
+  /** `text` is the whole file as written, for checks that report a line number. */
+  lessons: { file: string; folder: string; fileName: string; frontmatter: unknown; body: string; text: string }[];
   references: { file: string; data: unknown };
   glossary: { file: string; data: unknown };
 }
@@ -78,7 +79,8 @@ export function readCourseSources(root: string): CourseSources {
       .sort()) {
       const path = join(modulesDir, folder, fileName);
       const file = relative(root, path);
-      lessons.push({ file, folder, fileName, ...splitFrontmatter(file, readFileSync(path, 'utf8')) });
+      const text = readFileSync(path, 'utf8');
+      lessons.push({ file, folder, fileName, ...splitFrontmatter(file, text), text });
     }
   }
   const referencesFile = join(root, 'content', 'references.yaml');

@@ -9,7 +9,11 @@ export const MODULE_IDS = [
   'resilience-self-care',
 ] as const;
 
-/** A module's `module.yaml`: what the module is and what a learner will be able to do after it. */
+/**
+ * A module's `module.yaml`: what the module is and what a learner will be able to do after it.
+ * It types no length: a module's minutes and lesson count are computed from its lessons
+ * (src/course/course-time.ts), so a typed `minutes` is refused as an unknown field.
+ */
 export const moduleSchema = z
   .object({
     id: z.enum(MODULE_IDS).describe('Stable id; must equal the folder name under modules/.'),
@@ -24,7 +28,6 @@ export const moduleSchema = z
       .array(z.string().min(10))
       .min(1)
       .describe('What a learner can do after the module, each starting with a measurable verb.'),
-    minutes: z.number().int().positive().describe('Estimated minutes for the whole module.'),
     support: z
       .object({
         eap: z

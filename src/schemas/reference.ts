@@ -14,7 +14,9 @@ export const referenceSchema = z
     verify: z
       .string()
       .optional()
-      .describe('Open verification note: shown beside the reference until checked against the source.'),
+      .describe(
+        'Open verification note for content authors, kept until the item is checked against its source. Never shown to learners; `npm run verify-notes` lists them.',
+      ),
   })
   .strict();
 

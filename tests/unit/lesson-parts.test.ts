@@ -11,12 +11,13 @@ describe('lessonParts', () => {
   options={[]}
 />
 <Reflection id="r-1" prompt="p" />
-Again <Cite keys="a-2000" />.`;
+Again <Cite keys="a-2000" />. MI (<ModuleFacts id="motivational-interviewing" />).`;
     expect(lessonParts(body)).toEqual({
       citeKeys: ['a-2000', 'b-2001'],
       termIds: ['reflection'],
       checkIds: ['s-1', 'k-2'],
       reflectionIds: ['r-1'],
+      moduleFactIds: ['motivational-interviewing'],
     });
   });
 
