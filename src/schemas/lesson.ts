@@ -11,6 +11,10 @@ export const lessonSchema = z
       .array(z.string().min(10))
       .min(1)
       .describe('Measurable learning objectives, each starting with a verb ("Name…", "Classify…").'),
+    contentNote: z
+      .array(z.enum(['suicide', 'overdose']))
+      .optional()
+      .describe('Hard topics the lesson deals with; a short note with the local crisis numbers opens the page.'),
     references: z
       .array(z.string())
       .default([])

@@ -34,11 +34,12 @@ export const moduleSchema = z
           .string()
           .min(10)
           .describe('Where to find the Employee Assistance Programme; agencies put their number here.'),
-        crisisLine: z.string().min(10).describe('The local crisis line and emergency numbers; agencies localise this.'),
       })
       .strict()
       .optional()
-      .describe('Support lines shown at the foot of every lesson in the module (Resilience & Self-Care).'),
+      .describe(
+        'Support shown at the foot of every lesson in the module (Resilience & Self-Care), with the crisis and emergency numbers from content/local-numbers.yaml.',
+      ),
   })
   .strict();
 

@@ -18,6 +18,9 @@ export const MARKERS = [
   'goal-own-words',
   'risk-check',
 ] as const;
+/** Topics that get a short content note before a lesson or role-play (issue 12, item 7). */
+export const CONTENT_TOPICS = ['suicide', 'overdose'] as const;
+export type ContentTopic = (typeof CONTENT_TOPICS)[number];
 /** The talk tag for a line that sounds hopeless (C7): the reply should ask about suicidal thoughts. */
 export const RISK_CUE = 'risk-cue';
 export const SETTINGS = [
@@ -165,6 +168,10 @@ export const scenarioSchema = z
       })
       .strict(),
     learningTarget: z.object({ text: z.string(), skills: z.array(z.string()).min(1).max(3) }).strict(),
+    contentNote: z
+      .array(z.enum(CONTENT_TOPICS))
+      .optional()
+      .describe('Hard topics named in a note before it starts; suicide is added wherever a line is a risk cue.'),
     initialState: z
       .object({
         bond: z.number().int().min(-5).max(5),
