@@ -8,6 +8,8 @@ import { formatProbeSummary } from '../engine/probes.ts';
 import { ARTEFACT_FILE, buildArtefact, writeArtefact } from './artefact.ts';
 import { answerLengthFigures, formatAnswerLengths, knowledgeChecks } from './check-options.ts';
 import { checkCourse, formatProblem, type ContentProblem } from './integrity.ts';
+import { objectiveCoverage } from './objective-coverage.ts';
+import { getScenarios } from './scenarios.ts';
 import { readCourseSources, SourceError } from './sources.ts';
 
 /** Role-play problems, in the same shape as lesson problems, and each file's probe figures. */
@@ -48,7 +50,20 @@ export function courseIntegrity(): AstroIntegration {
             figures.push(
               formatAnswerLengths(answerLengthFigures(sources.lessons.flatMap((l) => knowledgeChecks(l.body)))),
             );
-            return [...checkCourse(sources), ...scenarioProblems(root, figures)];
+            const roleplayProblems = scenarioProblems(root, figures);
+            // Every objective practised (issue 12): only once the role-plays themselves are sound.
+            const coverage =
+              roleplayProblems.length === 0
+                ? objectiveCoverage(
+                    sources,
+                    getScenarios(root).map((scenario) => ({
+                      file: `modules/${scenario.module}/scenarios/${scenario.id}.yaml`,
+                      id: scenario.id,
+                      practises: scenario.practises,
+                    })),
+                  ).problems
+                : [];
+            return [...checkCourse(sources), ...roleplayProblems, ...coverage];
           } catch (error) {
             if (error instanceof SourceError)
               return [{ file: error.file, message: error.message.slice(error.file.length + 2), hint: error.hint }];

@@ -168,6 +168,10 @@ export const scenarioSchema = z
       })
       .strict(),
     learningTarget: z.object({ text: z.string(), skills: z.array(z.string()).min(1).max(3) }).strict(),
+    practises: z
+      .array(z.string().regex(/^[a-z0-9-]+\/[a-z0-9-]+#\d+$/, 'write <module>/<lesson-slug>#<objective number>'))
+      .default([])
+      .describe('Lesson objectives this role-play practises, e.g. harm-reduction/responding-to-opioid-overdose#2.'),
     contentNote: z
       .array(z.enum(CONTENT_TOPICS))
       .optional()
