@@ -96,6 +96,7 @@ export const MARKER_WORDS: Record<string, string> = {
   'next-step': 'agreed a next step',
   'goal-own-words': 'put the goal in their words',
   'risk-check': 'asked directly about suicidal thoughts',
+  'risk-unsafe': 'left the person less safe after they said they were at risk',
 };
 
 function annotateReply(scenario: Scenario, turn: Turn): AnnotatedReply {

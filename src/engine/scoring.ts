@@ -64,6 +64,8 @@ export interface Scores {
   activeRuptureAtEnd: boolean;
   ruptures: RuptureEpisode[];
   riskChecks: RiskCheck[];
+  /** Replies marked risk-unsafe: after a risk disclosure, they left the person less safe. */
+  riskLapses: { nodeId: string; visit: number }[];
   /** The scenario's checklist scene, scored beside the MI scores (checklist.ts). */
   checklist?: ChecklistResult;
 }
@@ -98,6 +100,9 @@ const isRiskCheck = (turn: Turn): boolean => turn.markers.includes('risk-check')
  *   - missed: no scored reply from there to the end asks.
  * A run with a missed check cannot be proficient, whatever its other scores, and its report names
  * the line it moved past. Only first tries are scored (C8.12), so a retry does not undo a miss.
+ * Asking is not the whole procedure: a reply marked `risk-unsafe` (promising to keep a plan secret,
+ * putting off acting on it, leaving the person alone) also keeps the run from proficient, because
+ * what the worker does with a disclosure matters as much as asking for it (C7).
  */
 export function riskChecks(turns: readonly Turn[]): RiskCheck[] {
   return turns.flatMap((turn, index) => {
@@ -118,6 +123,9 @@ export const RISK_WORDS: Record<RiskStatus, string> = {
   missed:
     'Risk check missed: this sounded hopeless, and no reply afterwards asked about suicidal thoughts. Ask directly and kindly, then follow your service’s risk procedure.',
 };
+
+export const RISK_LAPSE_WORDS =
+  'A reply after the person said they were at risk left them less safe (promising secrecy, putting it off or leaving them alone). Stay with them, keep them safe and follow your service’s procedure.';
 
 export function countTurns(turns: readonly Turn[]): Counts {
   const counts: Counts = {
@@ -244,6 +252,9 @@ export function scoreRun(scenario: Scenario, run: Run): Scores {
   const counts = countTurns(turns);
   const checks = riskChecks(turns);
   const checklist = checklistOf(scenario, scored);
+  const riskLapses = turns
+    .filter((turn) => turn.markers.includes('risk-unsafe'))
+    .map((turn) => ({ nodeId: turn.nodeId, visit: turn.visit }));
   const { codes, N } = counts;
   const { Q, OQ } = questionCounts(counts);
   const R = codes.SR + codes.CR;
@@ -298,12 +309,13 @@ export function scoreRun(scenario: Scenario, run: Run): Scores {
       NA,
       activeRuptureAtEnd,
       naOpenedRepairedRupture,
-      checks.some((c) => c.status === 'missed'),
+      checks.some((c) => c.status === 'missed') || riskLapses.length > 0,
       checklist ? !checklist.safe : false,
     ),
     activeRuptureAtEnd,
     ruptures: run.ruptures,
     riskChecks: checks,
+    riskLapses,
     ...(checklist ? { checklist } : {}),
   };
 }
@@ -396,7 +408,9 @@ export function rollUp(results: readonly { scores: Scores; outcome: string }[]):
   };
   const NA = counts.codes.CON + counts.codes.PERS;
   const anyActive = results.some(({ scores }) => scores.activeRuptureAtEnd);
-  const anyMissed = results.some(({ scores }) => scores.riskChecks.some((check) => check.status === 'missed'));
+  const anyMissed = results.some(
+    ({ scores }) => scores.riskLapses.length > 0 || scores.riskChecks.some((check) => check.status === 'missed'),
+  );
   const anyUnsafe = results.some(({ scores }) => scores.checklist && !scores.checklist.safe);
   const episodes = results.flatMap(({ scores }) => scores.ruptures);
   const outcomes: Record<string, number> = {};

@@ -17,6 +17,7 @@ export const MARKERS = [
   'next-step',
   'goal-own-words',
   'risk-check',
+  'risk-unsafe',
 ] as const;
 /** Topics that get a short content note before a lesson or role-play (issue 12, item 7). */
 export const CONTENT_TOPICS = ['suicide', 'overdose'] as const;
@@ -76,7 +77,9 @@ export const optionSchema = z
     markers: z
       .array(z.enum(MARKERS))
       .optional()
-      .describe('Evidence markers for the gap view; risk-check marks a direct question about suicidal thoughts.'),
+      .describe(
+        'Evidence markers for the gap view; risk-check marks a direct question about suicidal thoughts, risk-unsafe a reply that leaves a person at risk less safe (promising secrecy, putting off a plan).',
+      ),
   })
   .strict();
 

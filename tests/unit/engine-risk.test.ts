@@ -4,6 +4,7 @@ import { checkScenario, formatScenarioProblem } from '../../src/engine/checks.ts
 import { feedbackForLast, RISK_UNASKED } from '../../src/engine/feedback.ts';
 import { playPath } from '../../src/engine/run.ts';
 import { countTurns, questionCounts, riskChecks, rollUp, scoredTurns, scoreRun } from '../../src/engine/scoring.ts';
+import { scenarioSchema } from '../../src/schemas/scenario.ts';
 import { loadScenario } from './scenario-helpers.ts';
 
 const FILE = 'tests/fixtures/scenarios/risk-check.yaml';
@@ -40,6 +41,20 @@ describe('the risk-check rule on hand-scored paths (issue 12)', () => {
     const { s, summary } = scored(['N1-B', 'N2-C']);
     expect(summary).toEqual([0, 1, 'fair', 100, 4.4, 4.5, 'proficient', 'E1']);
     expect(s.riskChecks).toEqual([{ nodeId: 'N1', visit: 1, status: 'late' }]);
+  });
+
+  it('asking is not enough: a reply that leaves the person less safe (marked risk-unsafe) also keeps it from proficient', () => {
+    const raw = loadScenario(FILE) as unknown as {
+      nodes: { id: string; options?: { id: string; markers?: string[] }[] }[];
+    };
+    const rk1 = raw.nodes.find((node) => node.id === 'RK1')?.options?.find((option) => option.id === 'RK1-A');
+    if (rk1) rk1.markers = ['risk-check', 'risk-unsafe'];
+    const lapsed = scenarioSchema.parse(raw);
+    const s = scoreRun(lapsed, playPath(lapsed, ['N1-A', 'RK1-A', 'N2-A']));
+    expect(s.riskChecks).toEqual([{ nodeId: 'N1', visit: 1, status: 'asked' }]);
+    expect(s.riskLapses).toEqual([{ nodeId: 'RK1', visit: 2 }]);
+    expect(s.band).toBe('developing');
+    expect(scored(['N1-A', 'RK1-A', 'N2-A']).s.riskLapses).toEqual([]);
   });
 
   it('a risk question before any hopeless line is an ordinary question', () => {

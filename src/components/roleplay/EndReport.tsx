@@ -3,7 +3,14 @@ import { STEP_WORDS } from '../../engine/checklist.ts';
 import { CODE_WORDS, STANCE_WORDS, practiceTips } from '../../engine/feedback.ts';
 import { modelOf } from '../../engine/model.ts';
 import type { Run } from '../../engine/run.ts';
-import { BAND_MEANING, RISK_WORDS, bandAndEnding, practiceStats, type Scores } from '../../engine/scoring.ts';
+import {
+  BAND_MEANING,
+  RISK_LAPSE_WORDS,
+  RISK_WORDS,
+  bandAndEnding,
+  practiceStats,
+  type Scores,
+} from '../../engine/scoring.ts';
 import { isTimely } from '../../engine/state.ts';
 import type { Scenario } from '../../schemas/scenario.ts';
 
@@ -47,6 +54,7 @@ export const EndReport = forwardRef<HTMLHeadingElement, Props>(function EndRepor
             {modelOf(scenario).clients.get(check.nodeId)?.clientLine}”
           </p>
         ))}
+      {scores.riskLapses.length > 0 && <p className="notice">{RISK_LAPSE_WORDS}</p>}
       {status}
       {ending && (
         <div className="card">
