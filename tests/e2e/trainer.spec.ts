@@ -194,11 +194,14 @@ test('with a learner’s result: the matrix in words, the learner’s annotated 
   const attempts = page.getByRole('table', { name: /Attempts at assigned role-plays/ });
   await expect(attempts.getByRole('row')).toHaveCount(3);
   await expect(attempts).toContainText('The Monday Call');
-  // Newest first: today's attempt, then one saved on 30 November on the version live then (no hash).
-  const [latest, earlier] = [0, 1].map((n) => page.locator('section.attempt').nth(n));
-  if (!latest || !earlier) throw new Error('expected two attempt sections');
+  // Today's attempt, and one saved on 30 November on the version live then (no hash). Found by what they
+  // say, not by position, so the test does not depend on today's date.
+  const EARLIER = 'Played on an earlier version of this role-play';
+  const earlier = page.locator('section.attempt', { hasText: EARLIER });
+  const latest = page.locator('section.attempt').filter({ hasNotText: EARLIER });
+  await expect(earlier).toHaveCount(1);
+  await expect(latest).toHaveCount(1);
   await expect(latest.locator('.notice')).toHaveCount(0);
-  await expect(earlier).toContainText('Played on an earlier version of this role-play');
   const then = earlier.getByRole('list', { name: /The conversation with Lena/ });
   await expect(then.locator(':scope > li').first()).toContainText(
     '“Thank you for telling me. That took guts, and it tells me your recovery still matters to you.',
