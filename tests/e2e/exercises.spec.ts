@@ -72,3 +72,29 @@ test('“Try again” on a several-answer check keeps the good answers that were
   await expect(check.locator('.option[data-correct="false"] input:checked')).toHaveCount(0);
   await expect(check.getByRole('status')).toContainText('good answer you chose stays ticked');
 });
+
+test('the overdose sequence accepts calling for help first, and still marks a myth wrong', async ({ page }) => {
+  await page.goto('/modules/harm-reduction/responding-to-opioid-overdose/');
+  const sort = page.locator('al-sort-exercise[data-id="hr-3-4-sequence"]');
+  await sort.scrollIntoViewIfNeeded();
+  await expect(sort.locator('.sort-items[data-order="learner"]')).toHaveCount(1);
+  const item = (text: string) => sort.locator('.sort-item', { hasText: text }).locator('select');
+  const place = async (order: [string, string][]) => {
+    for (const entry of await sort.locator('.sort-item').all()) {
+      const answer = (await entry.getAttribute('data-answer')) ?? '';
+      await entry.locator('select').selectOption(answer);
+    }
+    for (const [text, label] of order) await item(text).selectOption({ label });
+    await sort.getByRole('button', { name: 'Check answers' }).click();
+  };
+  // Calling first, checking for a response second: the order some editions of the toolkit give.
+  await place([
+    ['Call the emergency number', 'Step 1'],
+    ['Shout their name', 'Step 2'],
+  ]);
+  await expect(sort.getByRole('status')).toContainText('All 12 right');
+  await sort.getByRole('button', { name: 'Try again' }).click();
+  // A myth put into the response is still wrong.
+  await place([['Put them in a cold bath', 'Step 4']]);
+  await expect(sort.getByRole('status')).toContainText('11 of 12 right');
+});
