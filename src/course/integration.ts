@@ -50,10 +50,11 @@ export function courseIntegrity(): AstroIntegration {
             figures.push(
               formatAnswerLengths(answerLengthFigures(sources.lessons.flatMap((l) => knowledgeChecks(l.body)))),
             );
+            const courseProblems = checkCourse(sources);
             const roleplayProblems = scenarioProblems(root, figures);
-            // Every objective practised (issue 12): only once the role-plays themselves are sound.
+            // Every objective practised (issue 12): checked once the lessons and role-plays themselves are sound.
             const coverage =
-              roleplayProblems.length === 0
+              courseProblems.length === 0 && roleplayProblems.length === 0
                 ? objectiveCoverage(
                     sources,
                     getScenarios(root).map((scenario) => ({
@@ -63,7 +64,7 @@ export function courseIntegrity(): AstroIntegration {
                     })),
                   ).problems
                 : [];
-            return [...checkCourse(sources), ...roleplayProblems, ...coverage];
+            return [...courseProblems, ...roleplayProblems, ...coverage];
           } catch (error) {
             if (error instanceof SourceError)
               return [{ file: error.file, message: error.message.slice(error.file.length + 2), hint: error.hint }];
