@@ -21,7 +21,7 @@ test('the record shows each attempt with its transcript, the trend of bands, and
   page,
 }) => {
   await playAssessed(page, ['N1-B', 'N2-B', 'N3-D', 'N4-A', 'N5-C']); // developing
-  await playAssessed(page, ['N1-D', 'N2-A', 'N3-B', 'N4-C', 'N5-D']); // proficient
+  await playAssessed(page, ['N1-D', 'N2-RK-A', 'RK1-B', 'N3-B', 'N4-C', 'N5-D', 'N6-A']); // proficient
 
   await page.goto('/progress/');
   const results = page.getByRole('table', { name: /Every role-play you have finished/ });
@@ -79,7 +79,7 @@ test('a practice transcript shows a reply that was taken back beside the one kep
   await page.goto(`/roleplays/${KITCHEN}/`);
   await page.getByRole('button', { name: replyText('N1-C'), exact: true }).click();
   await page.getByRole('button', { name: 'Try another reply' }).click();
-  for (const id of ['N1-D', 'N2-A', 'N3-B', 'N4-C', 'N5-D']) {
+  for (const id of ['N1-D', 'N2-RK-A', 'RK1-B', 'N3-B', 'N4-C', 'N5-D', 'N6-A']) {
     await page.getByRole('button', { name: replyText(id), exact: true }).click();
     await page.getByRole('button', { name: /Continue|See how it went/ }).click();
   }

@@ -33,7 +33,7 @@ const script = parse(readFileSync(`modules/motivational-interviewing/scenarios/$
 };
 const replyText = (id: string): string =>
   script.nodes.flatMap((node) => node.options ?? []).find((option) => option.id === id)?.text ?? id;
-const PATH = ['N1-D', 'N2-A', 'N3-B', 'N4-C', 'N5-D'];
+const PATH = ['N1-D', 'N2-RK-A', 'RK1-B', 'N3-B', 'N4-C', 'N5-D', 'N6-A'];
 const PASSWORD = 'a calm kettle on tuesday';
 
 const uniqueEmail = (who: string): string =>

@@ -48,9 +48,10 @@ describe('the attempt record', () => {
   it('adds first-try match and retries in practice mode', () => {
     let run = choose(denise, startRun(denise, 'practice'), 'N1-C');
     run = retry(run);
-    run = ['N1-D', 'N2-A', 'N3-B', 'N4-C', 'N5-D'].reduce((current, id) => choose(denise, current, id), run);
+    run = denise.benchmarks.exemplarPath.reduce((current, id) => choose(denise, current, id), run);
     const attempt = buildAttempt(denise, run, { attemptId: 'id-2', startedAt: '2026-11-23T10:00:00.000Z' });
     expect(attempt).toMatchObject({ mode: 'practice', retries: 1 });
-    expect(attempt.firstTryMatch).toBe(4 / 5); // N1's first try was N1-C; the other four were the ★
+    // N1's first try was N1-C; the other six (the risk check and its branch among them) were the ★.
+    expect(attempt.firstTryMatch).toBe(6 / 7);
   });
 });

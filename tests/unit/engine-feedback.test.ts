@@ -24,8 +24,10 @@ describe('practice feedback after a reply (C2.6)', () => {
     expect(feedbackAfter(['N1-A', 'N2D-B'])?.nudge?.kind).toBe('rupture-unanswered');
   });
 
-  it('notices change talk that was not followed', () => {
-    expect(feedbackAfter(['N1-D', 'N2-C'])?.nudge).toEqual({
+  it('notices change talk that was not followed, and names a missed risk check before anything else', () => {
+    // N2 ("nothing to get up for") is a hopeless line: moving past it is named first, whatever else the reply did.
+    expect(feedbackAfter(['N1-D', 'N2-C'])?.nudge?.kind).toBe('risk-unasked');
+    expect(feedbackAfter(['N1-D', 'N2-RK-A', 'RK1-B', 'N3-C'])?.nudge).toEqual({
       kind: 'missed-change-talk',
       text: 'There was change talk there. Try reflecting it.',
     });
