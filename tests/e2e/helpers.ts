@@ -31,3 +31,15 @@ export async function answerCheckByKeyboard(page: Page, check: Locator): Promise
   await page.keyboard.press('Enter');
   await expect(check.getByRole('status')).toContainText('That’s right');
 }
+
+/** Sorts every sort exercise on the page into its best-fit groups and checks it, as a learner would. */
+export async function answerSorts(page: Page): Promise<void> {
+  for (const sort of await page.locator('al-sort-exercise').all()) {
+    await sort.scrollIntoViewIfNeeded();
+    await expect(sort.locator('.sort-items[data-order="learner"]')).toHaveCount(1);
+    for (const item of await sort.locator('.sort-item').all())
+      await item.locator('select').selectOption((await item.getAttribute('data-answer')) ?? '');
+    await sort.getByRole('button', { name: 'Check answers' }).click();
+    await expect(sort.getByRole('status')).toContainText('right');
+  }
+}

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { answerCheckByKeyboard } from './helpers.ts';
+import { answerCheckByKeyboard, answerSorts } from './helpers.ts';
 
 test('a new hire works through the first MI lesson, and progress survives a reload', async ({ page }) => {
   await page.goto('/');
@@ -32,6 +32,7 @@ test('a new hire works through the first MI lesson, and progress survives a relo
     // Every option's explanation is shown after answering.
     await expect(check.locator('.why:visible')).toHaveCount(await check.locator('.option').count());
   }
+  await answerSorts(page);
   await expect(progress).toContainText('You have completed this lesson');
 
   await page.reload();

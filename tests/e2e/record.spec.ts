@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { expectNoAxeViolations } from './helpers.ts';
+import { answerSorts, expectNoAxeViolations } from './helpers.ts';
 
 test('a learner downloads their record, clears the browser, imports it, and everything is back', async ({ page }) => {
   // Make some real progress: finish the orientation lesson and one assessed role-play.
@@ -10,6 +10,7 @@ test('a learner downloads their record, clears the browser, imports it, and ever
     await check.locator('.option[data-correct="true"] input').first().check();
     await check.getByRole('button', { name: 'Check answer' }).click();
   }
+  await answerSorts(page);
   const complete = page.locator('al-lesson-complete');
   await complete.scrollIntoViewIfNeeded();
   await complete.getByRole('button', { name: 'Mark lesson complete' }).click();

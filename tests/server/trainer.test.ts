@@ -576,7 +576,7 @@ describe('trainer forms', () => {
     expect(groups.flatMap((group) => group.roleplays.map((roleplay) => roleplay.id)).sort()).toEqual(
       [...knownIds].sort(),
     );
-    expect(groups.flatMap((group) => group.roleplays)).toHaveLength(12);
+    expect(groups.flatMap((group) => group.roleplays)).toHaveLength(getScenarios().length);
   });
 
   it('shows a notice after a redirect only for known outcomes', () => {

@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { getScenarios, scenariosOf } from '../../src/course/scenarios.ts';
@@ -15,7 +16,12 @@ describe('a module page’s role-plays section', () => {
     expect(scenariosOf('harm-reduction', fixtureRoot)).toEqual([]);
   });
 
-  it('finds all twelve course role-plays', () => {
-    expect(getScenarios().length).toBe(12);
+  it('finds every course role-play file: the twelve of the first wave and the overdose response', () => {
+    const files = readdirSync('modules', { recursive: true })
+      .map(String)
+      .filter((file) => /\/scenarios\/[^/]+\.yaml$/.test(file));
+    expect(files).toHaveLength(13);
+    expect(getScenarios().map((scenario) => scenario.id)).toContain('hr-hostel-overdose');
+    expect(getScenarios()).toHaveLength(files.length);
   });
 });
