@@ -43,7 +43,10 @@ describe('annotated transcript of a saved attempt', () => {
   it('shows a reply taken back in practice beside the one kept, and only the first try as scored', () => {
     let run = choose(denise, startRun(denise, 'practice'), 'N1-C');
     run = retry(run);
-    run = ['N1-D', 'N2-RK-A', 'RK1-B', 'N3-B', 'N4-C', 'N5-D', 'N6-A'].reduce((current, id) => choose(denise, current, id), run);
+    run = ['N1-D', 'N2-RK-A', 'RK1-B', 'N3-B', 'N4-C', 'N5-D', 'N6-A'].reduce(
+      (current, id) => choose(denise, current, id),
+      run,
+    );
     const saved = buildAttempt(denise, run, session);
     const replay = replayChoices(denise, 'practice', saved.transcript);
     if (!replay.ok) throw new Error(replay.reason);
