@@ -16,9 +16,10 @@ function expression(condition: Condition): string {
     case 'rupture':
       return `rupture ${condition.op === '=' ? '==' : '!='} "${condition.value}"`;
     case 'flag':
-      return `flag_${condition.name.replace(/\W/g, '_')}`;
+      // Compared, not bare: ink reads "(name)" as a list literal.
+      return `flag_${condition.name.replace(/\W/g, '_')} == true`;
     case 'not':
-      return `not (${expression(condition.operand)})`;
+      return `!(${expression(condition.operand)})`;
     default:
       return `(${expression(condition.left)}) ${condition.kind === 'and' ? '&&' : '||'} (${expression(condition.right)})`;
   }
@@ -40,12 +41,18 @@ function flags(scenario: Scenario): string[] {
   for (const node of scenario.nodes) {
     if (node.type === 'router') {
       for (const route of node.routes) if ('if' in route) collect(route.if);
-    } else
+    } else {
+      for (const variant of node.variants) if ('if' in variant) collect(variant.if);
       for (const option of node.options) {
         option.effects.set?.forEach((name) => names.add(name));
         if (option.showIf) collect(option.showIf);
+        if (typeof option.next !== 'string') for (const branch of option.next) if ('if' in branch) collect(branch.if);
       }
+    }
   }
+  for (const ending of scenario.endings)
+    for (const variant of ending.variants) if ('if' in variant) collect(variant.if);
+  if (scenario.globalGuard) collect(scenario.globalGuard.if);
   return [...names];
 }
 
