@@ -1,4 +1,9 @@
-import { certificateStatus, type CertificateCourse, type CertificateStatus } from '../record/certificate.ts';
+import {
+  certificateStatus,
+  simulationLines,
+  type CertificateCourse,
+  type CertificateStatus,
+} from '../record/certificate.ts';
 import { certificateStore, cleanName } from '../stores/certificate.ts';
 import { progressStore } from '../stores/progress.ts';
 import { attemptsStore } from '../stores/roleplays.ts';
@@ -89,6 +94,7 @@ class CertificateElement extends CourseElement {
     this.byRole('modules').replaceChildren(
       ...status.modules.map((title) => Object.assign(document.createElement('li'), { textContent: title })),
     );
+    this.byRole('simulation').textContent = simulationLines(course, attemptsStore().get().attempts).join('. ');
     this.byRole('hours').textContent = `About ${String(status.hours)} hours of learning`;
     this.byRole('date').textContent = status.completedOn
       ? `Completed on ${new Date(status.completedOn).toLocaleDateString(undefined, { dateStyle: 'long' })}`

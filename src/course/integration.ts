@@ -10,6 +10,7 @@ import { answerLengthFigures, formatAnswerLengths, knowledgeChecks } from './che
 import { checkCourse, formatProblem, type ContentProblem } from './integrity.ts';
 import { objectiveCoverage } from './objective-coverage.ts';
 import { getScenarios } from './scenarios.ts';
+import { getSimulations, simulationProblems } from './simulations.ts';
 import { readCourseSources, SourceError } from './sources.ts';
 
 /** Role-play problems, in the same shape as lesson problems, and each file's probe figures. */
@@ -64,7 +65,9 @@ export function courseIntegrity(): AstroIntegration {
                     })),
                   ).problems
                 : [];
-            return [...courseProblems, ...roleplayProblems, ...coverage];
+            const simulations =
+              roleplayProblems.length === 0 ? simulationProblems(getSimulations(root), getScenarios(root)) : [];
+            return [...courseProblems, ...roleplayProblems, ...coverage, ...simulations];
           } catch (error) {
             if (error instanceof SourceError)
               return [{ file: error.file, message: error.message.slice(error.file.length + 2), hint: error.hint }];

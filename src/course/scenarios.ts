@@ -22,9 +22,9 @@ export function getScenarios(root = process.cwd()): Scenario[] {
   return scenarios;
 }
 
-/** A module's role-plays, for its overview page and the role-play index. */
+/** A module's own role-plays, for its overview page and the role-play index (simulation scenes are listed with their simulation). */
 export const scenariosOf = (moduleId: string, root = process.cwd()): Scenario[] =>
-  getScenarios(root).filter((scenario) => scenario.module === moduleId);
+  getScenarios(root).filter((scenario) => scenario.module === moduleId && !scenario.simulation);
 
 export { roleplayUrl } from './urls.ts';
 

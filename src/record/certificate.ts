@@ -1,11 +1,32 @@
 import { lessonStatus, type LessonRef } from '../course/completion.ts';
 import type { Progress } from '../stores/progress.ts';
 import type { Attempt } from '../stores/roleplays.ts';
+import { overallBand } from '../course/simulation-band.ts';
 
 /** What the certificate page knows about the course, prepared at build time. */
 export interface CertificateCourse {
   lessons: LessonRef[];
   modules: { id: string; title: string; minutes: number; roleplays: string[] }[];
+  /** Course-level simulations, shown on the certificate with their overall result (not required for it). */
+  simulations?: { title: string; scenes: string[] }[];
+}
+
+/** "A home visit with Pat: all 4 scenes, overall developing", from each scene's latest attempt. */
+export function simulationLines(course: CertificateCourse, attempts: readonly Attempt[]): string[] {
+  return (course.simulations ?? []).map(({ title, scenes }) => {
+    const bands = scenes.map(
+      (id) =>
+        attempts
+          .filter((attempt) => attempt.scenarioId === id)
+          .sort((a, b) => a.finishedAt.localeCompare(b.finishedAt))
+          .at(-1)?.band,
+    );
+    const overall = overallBand(bands);
+    const done = bands.filter(Boolean).length;
+    return overall
+      ? `${title} (simulation): all ${String(scenes.length)} scenes, overall ${overall}`
+      : `${title} (simulation): ${String(done)} of ${String(scenes.length)} scenes done`;
+  });
 }
 
 export interface CertificateStatus {

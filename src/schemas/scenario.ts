@@ -171,6 +171,15 @@ export const scenarioSchema = z
       })
       .strict(),
     learningTarget: z.object({ text: z.string(), skills: z.array(z.string()).min(1).max(3) }).strict(),
+    simulation: z
+      .object({
+        id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'use kebab-case, e.g. home-visit'),
+        scene: z.number().int().min(1).max(8).describe('Its place in the simulation, from 1.'),
+        skill: z.string().min(3).describe('The skill area this scene is scored for, e.g. "Motivational interviewing".'),
+      })
+      .strict()
+      .optional()
+      .describe('A scene of a course-level simulation (content/simulations/<id>.yaml), not a standalone role-play.'),
     practises: z
       .array(z.string().regex(/^[a-z0-9-]+\/[a-z0-9-]+#\d+$/, 'write <module>/<lesson-slug>#<objective number>'))
       .default([])

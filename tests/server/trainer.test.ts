@@ -565,13 +565,20 @@ describe('trainer forms', () => {
       expect(result.errors[field]).toEqual(typeof message === 'string' ? message : expect.stringMatching(message));
   });
 
-  it('offers every role-play, grouped by module in course order', () => {
+  it('offers every role-play, grouped by module in course order, then the simulation’s scenes in order', () => {
     const groups = roleplayGroups(scenarios);
     expect(groups.map((group) => group.title)).toEqual([
       'Motivational Interviewing Basics',
       expect.stringMatching(/^Collaborative Helping/),
       'Harm Reduction',
       'Resilience & Self-Care',
+      'Home visit simulation',
+    ]);
+    expect(groups.at(-1)?.roleplays.map((roleplay) => roleplay.title)).toEqual([
+      'Home visit, scene 1: At the kitchen table',
+      'Home visit, scene 2: Walking to the chemist',
+      'Home visit, scene 3: Back at the flat',
+      'Home visit, scene 4: In the car park, after',
     ]);
     expect(groups.flatMap((group) => group.roleplays.map((roleplay) => roleplay.id)).sort()).toEqual(
       [...knownIds].sort(),

@@ -21,8 +21,10 @@ const getNextSnapshot = (
 ): SnapshotFrom<Machine> => transition(machine, snapshot, event)[0];
 
 describe('compiled role-play machines', () => {
-  it('finds the three Motivational Interviewing role-plays', () => {
-    expect(files.filter((file) => file.includes('motivational-interviewing'))).toHaveLength(3);
+  it('finds the three Motivational Interviewing role-plays and the simulation scene set there', () => {
+    const mi = files.filter((file) => file.includes('motivational-interviewing'));
+    expect(mi).toHaveLength(4);
+    expect(mi.map(loadScenario).filter((scenario) => !scenario.simulation)).toHaveLength(3);
   });
 
   describe.each(files)('%s', (file) => {

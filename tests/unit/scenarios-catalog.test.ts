@@ -16,12 +16,17 @@ describe('a module page’s role-plays section', () => {
     expect(scenariosOf('harm-reduction', fixtureRoot)).toEqual([]);
   });
 
-  it('finds every course role-play file: the twelve of the first wave and the overdose response', () => {
+  it('finds every course role-play file: the first wave’s twelve, the overdose response, the four simulation scenes', () => {
     const files = readdirSync('modules', { recursive: true })
       .map(String)
       .filter((file) => /\/scenarios\/[^/]+\.yaml$/.test(file));
-    expect(files).toHaveLength(13);
+    expect(files).toHaveLength(17);
     expect(getScenarios().map((scenario) => scenario.id)).toContain('hr-hostel-overdose');
     expect(getScenarios()).toHaveLength(files.length);
+    expect(getScenarios().filter((scenario) => scenario.simulation)).toHaveLength(4);
+    // A module page lists its own role-plays, not the simulation's scenes.
+    expect(scenariosOf('harm-reduction').map((scenario) => scenario.id)).not.toContain(
+      'sim-home-visit-3-back-at-the-flat',
+    );
   });
 });

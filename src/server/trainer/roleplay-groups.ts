@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { fullTitle, simulationName } from '../../course/simulation-band.ts';
 import type { Scenario } from '../../schemas/scenario.ts';
 
 export interface RoleplayChoice {
@@ -38,10 +39,17 @@ function moduleHeading(root: string, moduleId: string): { title: string; order: 
 export function roleplayGroups(scenarios: readonly Scenario[], root = process.cwd()): RoleplayGroup[] {
   const groups = new Map<string, RoleplayGroup & { order: number }>();
   for (const scenario of scenarios) {
-    const heading = moduleHeading(root, scenario.module);
-    const group = groups.get(scenario.module) ?? { moduleId: scenario.module, ...heading, roleplays: [] };
-    group.roleplays.push({ id: scenario.id, title: scenario.title, personaName: scenario.persona.name });
-    groups.set(scenario.module, group);
+    // Scenes of a course-level simulation are assigned together, after the modules, in scene order.
+    const key = scenario.simulation ? `simulation:${scenario.simulation.id}` : scenario.module;
+    const heading = scenario.simulation
+      ? {
+          title: `${simulationName(scenario.simulation.id)} simulation`,
+          order: 1e6,
+        }
+      : moduleHeading(root, scenario.module);
+    const group = groups.get(key) ?? { moduleId: key, ...heading, roleplays: [] };
+    group.roleplays.push({ id: scenario.id, title: fullTitle(scenario), personaName: scenario.persona.name });
+    groups.set(key, group);
   }
   return [...groups.values()]
     .sort((a, b) => a.order - b.order)
@@ -53,5 +61,7 @@ export function roleplayGroups(scenarios: readonly Scenario[], root = process.cw
 }
 
 /** A role-play's title, or its id when it has left the course since it was assigned. */
-export const titleOf = (scenarios: readonly Scenario[], scenarioId: string): string =>
-  scenarios.find((scenario) => scenario.id === scenarioId)?.title ?? scenarioId;
+export const titleOf = (scenarios: readonly Scenario[], scenarioId: string): string => {
+  const scenario = scenarios.find((candidate) => candidate.id === scenarioId);
+  return scenario ? fullTitle(scenario) : scenarioId;
+};
