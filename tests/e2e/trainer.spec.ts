@@ -99,7 +99,9 @@ test('Tess creates a cohort, invites, revokes, assigns two role-plays and downlo
 
   // Two role-plays, assessed (the default), due in a week.
   await expect(assign.getByRole('group', { name: 'Harm Reduction' })).toBeVisible();
-  await expect(assign.getByRole('checkbox')).toHaveCount(13);
+  // Thirteen role-plays, and the simulation's four scenes in a group of their own.
+  await expect(assign.getByRole('checkbox')).toHaveCount(17);
+  await expect(assign.getByRole('group', { name: 'Home visit simulation' }).getByRole('checkbox')).toHaveCount(4);
   await assign.getByRole('checkbox', { name: /The Monday Call/ }).check();
   await assign.getByRole('checkbox', { name: /Spin Cycle/ }).check();
   await expect(assign.getByRole('radio', { name: /^Assessed/ })).toBeChecked();
