@@ -4,6 +4,7 @@ import {
   maxChoicesOf,
   scenarioSchema,
   type ExpectedMetrics,
+  type ReplyOption,
   type Scenario,
 } from '../schemas/scenario.ts';
 import { ConditionError, parseCondition } from './condition.ts';
@@ -55,15 +56,19 @@ export interface PathSummary {
 
 const BAND_ORDER: Band[] = ['beginning', 'developing', 'proficient'];
 
-/** Walks every path from the start (assessed mode), calling `visit` on each finished run. */
+/**
+ * Walks every path from the start (assessed mode), calling `visit` on each finished run with the
+ * chance a uniformly random learner takes that path, and `onChoicePoint` at every choice on the way.
+ */
 export function explorePaths(
   scenario: Scenario,
-  visit: (run: Run, path: string[]) => void,
+  visit: (run: Run, path: string[], chance: number) => void,
   onStuck: (path: string[], reason: string) => void,
+  onChoicePoint?: (run: Run, options: ReplyOption[]) => void,
 ): void {
-  const walk = (run: Run, path: string[]): void => {
+  const walk = (run: Run, path: string[], chance: number): void => {
     if (run.ended) {
-      visit(run, path);
+      visit(run, path, chance);
       return;
     }
     if (path.length >= maxChoicesOf(scenario)) {
@@ -75,6 +80,7 @@ export function explorePaths(
       onStuck(path, `node ${run.nodeId} has no reply available in this state`);
       return;
     }
+    onChoicePoint?.(run, options);
     for (const option of options) {
       let next: Run;
       try {
@@ -83,10 +89,10 @@ export function explorePaths(
         onStuck([...path, option.id], (error as Error).message);
         continue;
       }
-      walk(next, [...path, option.id]);
+      walk(next, [...path, option.id], chance / options.length);
     }
   };
-  walk(startRun(scenario, 'assessed'), []);
+  walk(startRun(scenario, 'assessed'), [], 1);
 }
 
 /** Compares at the precision the expected value is written in (C8.7). */
@@ -298,9 +304,12 @@ export function checkScenario(
   const stuck: { path: string[]; reason: string }[] = [];
   let riskOnPath: RiskProblem | undefined;
   const carried = new Set<string>();
+  // The probes' random-path share and length figures come from this same walk (one walk, not three).
+  let randomProficient = 0;
+  const visible = new Map<string, ReplyOption[]>();
   explorePaths(
     scenario,
-    (run, path) => {
+    (run, path, chance) => {
       summary.paths++;
       riskOnPath ??= riskPathProblem(run, path);
       stepsCarriedOut(run, carried);
@@ -309,6 +318,7 @@ export function checkScenario(
       for (const turn of run.history) reached.add(turn.nodeId);
       reached.add(run.nodeId);
       const band = scoreRun(scenario, run).band;
+      if (band === 'proficient') randomProficient += chance;
       if (band !== 'proficient') found.notProficient = true;
       if (!summary.bestBand || BAND_ORDER.indexOf(band) > BAND_ORDER.indexOf(summary.bestBand)) summary.bestBand = band;
       if (!summary.worstBand || BAND_ORDER.indexOf(band) < BAND_ORDER.indexOf(summary.worstBand))
@@ -316,6 +326,9 @@ export function checkScenario(
     },
     (path, reason) => {
       stuck.push({ path, reason });
+    },
+    (run, options) => {
+      if (!visible.has(run.nodeId)) visible.set(run.nodeId, options);
     },
   );
   if (riskOnPath) add(riskOnPath);
@@ -424,7 +437,7 @@ export function checkScenario(
       });
     }
   });
-  summary.probes = probeScenario(scenario);
+  summary.probes = probeScenario(scenario, { randomProficient, visible });
   const findings = probeProblems(summary.probes);
   if (!PROBES_PENDING.has(scenario.id)) for (const problem of findings) add(problem);
   else if (findings.length > 0) summary.probeWarnings = findings.map((finding) => finding.message);

@@ -149,9 +149,7 @@ function playOne(scenario: Scenario, strategy: Strategy, letter?: string): Strat
  * Length figures over the scenario's choice points: each client node, with the replies visible the
  * first time any path meets it (showIf replies count where they show).
  */
-function lengthFigures(
-  scenario: Scenario,
-): Pick<ProbeSummary, 'choicePoints' | 'starLongest' | 'starMeanWords' | 'otherMeanWords'> {
+export function visibleAtFirstMeeting(scenario: Scenario): Map<string, ReplyOption[]> {
   const visible = new Map<string, ReplyOption[]>();
   const walk = (run: Run, depth: number): void => {
     if (run.ended || depth >= maxChoicesOf(scenario)) return;
@@ -160,6 +158,12 @@ function lengthFigures(
     for (const option of options) walk(choose(scenario, run, option.id), depth + 1);
   };
   walk(startRun(scenario, 'assessed'), 0);
+  return visible;
+}
+
+function lengthFigures(
+  visible: ReadonlyMap<string, ReplyOption[]>,
+): Pick<ProbeSummary, 'choicePoints' | 'starLongest' | 'starMeanWords' | 'otherMeanWords'> {
   let starLongest = 0;
   const star: number[] = [];
   const other: number[] = [];
@@ -187,11 +191,18 @@ export function randomProficientShare(scenario: Scenario): number {
   return walk(startRun(scenario, 'assessed'), 0);
 }
 
-export function probeScenario(scenario: Scenario): ProbeSummary {
+/**
+ * Every probe on one scenario. The graph checks walk every path anyway, so they pass in what that
+ * walk found (the random-path share and the replies visible at each node) instead of walking twice more.
+ */
+export function probeScenario(
+  scenario: Scenario,
+  walked?: { randomProficient: number; visible: ReadonlyMap<string, ReplyOption[]> },
+): ProbeSummary {
   return {
     strategies: STRATEGIES.map((strategy) => playStrategy(scenario, strategy)),
-    ...lengthFigures(scenario),
-    randomProficient: randomProficientShare(scenario),
+    ...lengthFigures(walked?.visible ?? visibleAtFirstMeeting(scenario)),
+    randomProficient: walked?.randomProficient ?? randomProficientShare(scenario),
   };
 }
 
