@@ -1,5 +1,6 @@
 import { annotate, type AnnotatedExchange, type AnnotatedReply } from '../engine/annotated.ts';
-import { BAND_MEANING, RISK_WORDS } from '../engine/scoring.ts';
+import { RISK_WORDS } from '../engine/report-words.ts';
+import { BAND_MEANING } from '../engine/scoring.ts';
 import { replayOnVersion, type Version } from '../engine/versions.ts';
 import { attemptsStore, type Attempt } from '../stores/roleplays.ts';
 import { tableRow } from './chart-parts.ts';

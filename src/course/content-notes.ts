@@ -1,4 +1,5 @@
-import { RISK_CUE, type ContentTopic, type Scenario } from '../schemas/scenario.ts';
+import type { ContentTopic, Scenario } from '../schemas/scenario.ts';
+import { RISK_CUE } from '../schemas/scenario-terms.ts';
 
 /** A role-play's content-note topics: the ones it names, and suicide wherever a line is a risk cue. */
 export function scenarioTopics(scenario: Scenario): ContentTopic[] {

@@ -1,4 +1,5 @@
-import { UNSAFE, type Scenario } from '../schemas/scenario.ts';
+import type { Scenario } from '../schemas/scenario.ts';
+import { UNSAFE } from '../schemas/scenario-terms.ts';
 import type { RiskProblem as Problem } from './risk-authoring.ts';
 import type { Run } from './run.ts';
 

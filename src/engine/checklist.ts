@@ -1,4 +1,5 @@
-import { UNSAFE, type Checklist, type Scenario } from '../schemas/scenario.ts';
+import type { Checklist, Scenario } from '../schemas/scenario.ts';
+import { UNSAFE } from '../schemas/scenario-terms.ts';
 import type { Turn } from './run.ts';
 
 /**
@@ -34,12 +35,6 @@ export interface ChecklistResult {
   unsafe: number;
   safe: boolean;
 }
-
-export const STEP_WORDS: Record<StepStatus, string> = {
-  done: 'done, in a safe order',
-  'out-of-order': 'done, but too early',
-  missed: 'missed',
-};
 
 export function scoreChecklist(checklist: Checklist, turns: readonly Turn[]): ChecklistResult {
   const doneAt = new Map<string, number>();

@@ -1,4 +1,5 @@
-import { RISK_CUE, type ReplyOption, type Scenario } from '../schemas/scenario.ts';
+import type { ReplyOption, Scenario } from '../schemas/scenario.ts';
+import { RISK_CUE } from '../schemas/scenario-terms.ts';
 import { modelOf } from './model.ts';
 import type { Run, Turn } from './run.ts';
 import { isActive } from './state.ts';

@@ -1,4 +1,5 @@
-import { maxChoicesOf, type ReplyOption, type Scenario } from '../schemas/scenario.ts';
+import type { ReplyOption, Scenario } from '../schemas/scenario.ts';
+import { maxChoicesOf } from '../schemas/scenario-terms.ts';
 import { availableOptions, choose, clientLine, currentEnding, startRun, type Run } from './run.ts';
 import { scoreRun, type Band } from './scoring.ts';
 

@@ -1,4 +1,5 @@
-import { RISK_CUE, type ClientNode, type Scenario } from '../schemas/scenario.ts';
+import type { ClientNode, Scenario } from '../schemas/scenario.ts';
+import { RISK_CUE } from '../schemas/scenario-terms.ts';
 import type { Run } from './run.ts';
 
 /**

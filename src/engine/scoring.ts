@@ -1,4 +1,5 @@
-import { RISK_CUE, type MitiCode, type Scenario } from '../schemas/scenario.ts';
+import type { MitiCode, Scenario } from '../schemas/scenario.ts';
+import { RISK_CUE } from '../schemas/scenario-terms.ts';
 import { add, clamp, cmp, div, frac, min, mul, roundHalfUp, toNumber, type Fraction } from './fraction.ts';
 import { checklistOf, type ChecklistResult } from './checklist.ts';
 import type { Run, Turn } from './run.ts';
@@ -115,17 +116,6 @@ export function riskChecks(turns: readonly Turn[]): RiskCheck[] {
     return [{ nodeId: turn.nodeId, visit: turn.visit, status }];
   });
 }
-
-/** What a risk check's outcome means, in the end report and the annotated transcripts. */
-export const RISK_WORDS: Record<RiskStatus, string> = {
-  asked: 'Risk check: this sounded hopeless, and the reply asked directly about suicidal thoughts.',
-  late: 'Risk check, late: this sounded hopeless; suicidal thoughts were asked about later, not here.',
-  missed:
-    'Risk check missed: this sounded hopeless, and no reply afterwards asked about suicidal thoughts. Ask directly and kindly, then follow your service’s risk procedure.',
-};
-
-export const RISK_LAPSE_WORDS =
-  'A reply after the person said they were at risk left them less safe (promising secrecy, putting it off or leaving them alone). Stay with them, keep them safe and follow your service’s procedure.';
 
 export function countTurns(turns: readonly Turn[]): Counts {
   const counts: Counts = {

@@ -22,8 +22,7 @@ export const MARKERS = [
 /** Topics that get a short content note before a lesson or role-play (issue 12, item 7). */
 export const CONTENT_TOPICS = ['suicide', 'overdose'] as const;
 export type ContentTopic = (typeof CONTENT_TOPICS)[number];
-/** The talk tag for a line that sounds hopeless (C7): the reply should ask about suicidal thoughts. */
-export const RISK_CUE = 'risk-cue';
+export { DEFAULT_MAX_CHOICES, maxChoicesOf, RISK_CUE, UNSAFE } from './scenario-terms.ts';
 export const SETTINGS = [
   'home-visit',
   'street-outreach',
@@ -246,10 +245,6 @@ export const scenarioSchema = z
 
 export type Scenario = z.infer<typeof scenarioSchema>;
 
-/** C5's limit on path length, raised per scenario by `maxChoices` where the data needs it (issue 12). */
-export const DEFAULT_MAX_CHOICES = 7;
-export const maxChoicesOf = (scenario: Pick<Scenario, 'maxChoices'>): number =>
-  scenario.maxChoices ?? DEFAULT_MAX_CHOICES;
 export type ClientNode = z.infer<typeof clientNodeSchema>;
 export type RouterNode = z.infer<typeof routerNodeSchema>;
 export type Ending = z.infer<typeof endingSchema>;
@@ -259,5 +254,3 @@ export type Next = z.infer<typeof nextSchema>;
 export type MitiCode = (typeof MITI_CODES)[number];
 export type Stance = (typeof STANCES)[number];
 export type Checklist = NonNullable<Scenario['checklist']>;
-/** The action value for a reply that would put the person in danger (leaving them, cold water…). */
-export const UNSAFE = 'unsafe';

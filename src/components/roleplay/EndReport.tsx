@@ -1,16 +1,9 @@
 import { forwardRef, type ReactNode } from 'react';
-import { STEP_WORDS } from '../../engine/checklist.ts';
+import { RISK_LAPSE_WORDS, RISK_WORDS, STEP_WORDS } from '../../engine/report-words.ts';
 import { CODE_WORDS, STANCE_WORDS, practiceTips } from '../../engine/feedback.ts';
 import { modelOf } from '../../engine/model.ts';
 import type { Run } from '../../engine/run.ts';
-import {
-  BAND_MEANING,
-  RISK_LAPSE_WORDS,
-  RISK_WORDS,
-  bandAndEnding,
-  practiceStats,
-  type Scores,
-} from '../../engine/scoring.ts';
+import { BAND_MEANING, bandAndEnding, practiceStats, type Scores } from '../../engine/scoring.ts';
 import { isTimely } from '../../engine/state.ts';
 import type { Scenario } from '../../schemas/scenario.ts';
 

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { createActor, type Actor } from 'xstate';
 import { feedbackForLast } from '../../engine/feedback.ts';
 import { compileScenario, resumableSnapshot, snapshotAfterRetry, type RolePlayMachine } from '../../engine/machine.ts';
@@ -11,11 +11,14 @@ import { flushOutbox } from '../../client/sync.ts';
 import { queueAttempt } from '../../stores/outbox.ts';
 import { buildAttempt, recordAttempt, saveSession, sessionsStore, type Session } from '../../stores/roleplays.ts';
 import { ConversationLog } from './ConversationLog.tsx';
-import { EndReport } from './EndReport.tsx';
 import { FeedbackPanel } from './FeedbackPanel.tsx';
 import { shuffled } from '../../course/shuffle.ts';
 import { StateMeters } from './StateMeters.tsx';
 import { SyncStatus } from './SyncStatus.tsx';
+
+// The end report loads when it is first needed (the page's JS budget; the key arrives then too).
+const loadEndReport = () => import('./EndReport.tsx');
+const EndReport = lazy(async () => ({ default: (await loadEndReport()).EndReport }));
 
 interface Props {
   /** What the conversation needs; the key is fetched when it is first needed (play-data.ts). */
@@ -115,7 +118,13 @@ export function RolePlaySession({ play, mode, storeKey: key, assignmentId, learn
 
   useEffect(() => {
     if (phase === 'feedback' || phase === 'report') focusRef.current?.focus();
+    if (phase !== 'playing') void loadEndReport();
   }, [phase, run, full]);
+  // The report's heading takes focus when it arrives (it may load after the phase has changed).
+  const focusReport = useCallback((node: HTMLHeadingElement | null) => {
+    focusRef.current = node;
+    node?.focus();
+  }, []);
 
   useEffect(() => {
     if (focusOnStart) repliesRef.current?.focus();
@@ -319,14 +328,16 @@ export function RolePlaySession({ play, mode, storeKey: key, assignmentId, learn
             </section>
           )}
           {phase === 'report' && full && keyed && (
-            <EndReport
-              ref={focusRef}
-              scenario={full}
-              run={keyed}
-              scores={scoreRun(full, keyed)}
-              onRestart={restart}
-              status={assignmentId && finishedId ? <SyncStatus attemptId={finishedId} /> : undefined}
-            />
+            <Suspense fallback={<p className="rp-loading">Putting your report together…</p>}>
+              <EndReport
+                ref={focusReport}
+                scenario={full}
+                run={keyed}
+                scores={scoreRun(full, keyed)}
+                onRestart={restart}
+                status={assignmentId && finishedId ? <SyncStatus attemptId={finishedId} /> : undefined}
+              />
+            </Suspense>
           )}
         </div>
         {mode === 'practice' && phase !== 'report' && <StateMeters state={run.state} name={scenario.persona.name} />}
