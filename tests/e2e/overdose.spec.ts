@@ -35,6 +35,8 @@ test('the overdose role-play, by keyboard only: a content note, the steps in a s
     'talks about suicide and overdose',
   );
   await expect(page.getByRole('complementary', { name: 'Content note' })).toContainText('check your local number');
+  await expect(page.getByRole('link', { name: 'Lesson 3.4' }).first()).toBeVisible();
+  await expect(page.locator('.persona')).toContainText('objective 2: Sequence the lay-responder steps');
   await expect(page.getByRole('heading', { name: 'Your reply' })).toBeVisible();
   await expectNoAxeViolations(page);
   const path = script.benchmarks.exemplarPath;
