@@ -46,7 +46,12 @@ class SimulationProgressElement extends HTMLElement {
       }
       if (!latest && !next) next = scene;
     }
-    for (const scene of scenes) scene.toggleAttribute('data-next', scene === next);
+    for (const scene of scenes) {
+      scene.toggleAttribute('data-next', scene === next);
+      // Said in words as well as shown by the border, so screen-reader users hear which scene comes next.
+      const status = scene.querySelector<HTMLElement>('[data-role="status"]');
+      if (status && scene === next) status.textContent = `Up next · ${status.textContent}`;
+    }
     const overall = this.querySelector<HTMLElement>('[data-role="overall"]');
     if (!overall) return;
     const band = overallBand(bands);

@@ -20,7 +20,8 @@ test('the home-visit simulation: from the home page, resumed after a reload mid-
   await expect(page.getByRole('heading', { name: 'A home visit with Pat', level: 1 })).toBeVisible();
   const scenes = page.locator('[data-scene]');
   await expect(scenes).toHaveCount(4);
-  await expect(scenes.first().locator('[data-role="status"]')).toHaveText('Not started');
+  await expect(scenes.first().locator('[data-role="status"]')).toHaveText('Up next · Not started');
+  await expect(scenes.nth(1).locator('[data-role="status"]')).toHaveText('Not started');
   await expect(page.getByRole('status').filter({ hasText: 'scenes done' })).toContainText('0 of 4 scenes done');
   await expectNoAxeViolations(page);
 
@@ -41,7 +42,7 @@ test('the home-visit simulation: from the home page, resumed after a reload mid-
   await expect(page.getByRole('navigation', { name: /The simulation.s scenes/ })).toContainText('scene 2');
 
   await page.goto('/simulations/home-visit/');
-  await expect(scenes.first().locator('[data-role="status"]')).toHaveText(/^In progress/);
+  await expect(scenes.first().locator('[data-role="status"]')).toHaveText(/^Up next · In progress/);
 
   // Scene 1 played through in assessed mode: its result shows for its skill area.
   await page.goto(`/roleplays/${SCENE_1}/?mode=assessed`);
@@ -50,6 +51,7 @@ test('the home-visit simulation: from the home page, resumed after a reload mid-
   await expect(page.getByRole('heading', { name: /How it went: proficient/ })).toBeVisible();
   await page.goto('/simulations/home-visit/');
   await expect(scenes.first().locator('[data-role="status"]')).toHaveText('Done: proficient (assessed)');
+  await expect(scenes.nth(1).locator('[data-role="status"]')).toHaveText('Up next · Not started');
   await expect(page.getByRole('status').filter({ hasText: 'scenes done' })).toContainText('1 of 4 scenes done');
   await page.goto('/progress/');
   await expect(page.getByRole('heading', { name: 'Simulation: A home visit with Pat' })).toBeVisible();
