@@ -52,6 +52,7 @@ class KnowledgeCheckElement extends CourseElement {
     recordCheck(progressStore(), this.#id, chosen, correct, lessonIdOf(this));
     const saved = progressStore().get().checks[this.#id];
     if (saved) this.#show(saved);
+    this.focusResult();
   }
 
   #show(record: CheckRecord): void {

@@ -93,6 +93,7 @@ class SortExerciseElement extends CourseElement {
     recordCheck(progressStore(), this.dataset['id'] ?? '', answer, correct, lessonIdOf(this));
     const saved = progressStore().get().checks[this.dataset['id'] ?? ''];
     if (saved) this.#show(saved);
+    this.focusResult();
   }
 
   #show(record: CheckRecord): void {
