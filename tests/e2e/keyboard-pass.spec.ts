@@ -16,7 +16,7 @@ test('one forward pass of Tab answers every check and the sort, then marks the l
       return {
         tag: el?.tagName ?? 'NONE',
         type: input?.type ?? '',
-        text: el?.textContent?.trim() ?? '',
+        text: el?.textContent.trim() ?? '',
         correct: el?.closest('.option')?.getAttribute('data-correct') ?? '',
         checked: Boolean(input?.checked),
         answer: el?.closest('.sort-item')?.getAttribute('data-answer') ?? '',
