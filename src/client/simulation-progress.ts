@@ -1,6 +1,6 @@
-import { overallBand } from '../course/simulation-band.ts';
+import { latestAttempt, overallBand } from '../course/simulation-band.ts';
 import type { Band } from '../engine/scoring.ts';
-import { attemptsStore, sessionsStore, type Attempt } from '../stores/roleplays.ts';
+import { attemptsStore, sessionsStore } from '../stores/roleplays.ts';
 
 /**
  * <al-simulation-progress>: where the learner is in a simulation, read from this device after the
@@ -29,10 +29,7 @@ class SimulationProgressElement extends HTMLElement {
     let next: HTMLElement | undefined;
     for (const scene of scenes) {
       const id = scene.dataset['scene'] ?? '';
-      const latest = attempts
-        .filter((attempt: Attempt) => attempt.scenarioId === id)
-        .sort((a, b) => a.finishedAt.localeCompare(b.finishedAt))
-        .at(-1);
+      const latest = latestAttempt(attempts, id);
       const started = Object.keys(sessions).some((key) => key.startsWith(`${id}:`));
       const status = scene.querySelector<HTMLElement>('[data-role="status"]');
       bands.push(latest?.band);

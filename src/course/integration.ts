@@ -53,20 +53,21 @@ export function courseIntegrity(): AstroIntegration {
             );
             const courseProblems = checkCourse(sources);
             const roleplayProblems = scenarioProblems(root, figures);
-            // Every objective practised (issue 12): checked once the lessons and role-plays themselves are sound.
-            const coverage =
-              courseProblems.length === 0 && roleplayProblems.length === 0
-                ? objectiveCoverage(
-                    sources,
-                    getScenarios(root).map((scenario) => ({
-                      file: `modules/${scenario.module}/scenarios/${scenario.id}.yaml`,
-                      id: scenario.id,
-                      practises: scenario.practises,
-                    })),
-                  ).problems
-                : [];
-            const simulations =
-              roleplayProblems.length === 0 ? simulationProblems(getSimulations(root), getScenarios(root)) : [];
+            // Checked once the lessons and role-plays themselves are sound: every objective practised
+            // (issue 12) and the simulations' scenes, on one parse of the role-plays.
+            const sound = courseProblems.length === 0 && roleplayProblems.length === 0;
+            const scenarios = sound ? getScenarios(root) : [];
+            const coverage = sound
+              ? objectiveCoverage(
+                  sources,
+                  scenarios.map((scenario) => ({
+                    file: `modules/${scenario.module}/scenarios/${scenario.id}.yaml`,
+                    id: scenario.id,
+                    practises: scenario.practises,
+                  })),
+                ).problems
+              : [];
+            const simulations = sound ? simulationProblems(getSimulations(root, scenarios), scenarios) : [];
             return [...courseProblems, ...roleplayProblems, ...coverage, ...simulations];
           } catch (error) {
             if (error instanceof SourceError)

@@ -23,7 +23,18 @@ const numbersSchema = z
 
 export type LocalNumbers = z.infer<typeof numbersSchema>;
 
+const cache = new Map<string, LocalNumbers>();
+
+/** Read once per build (every lesson and role-play page shows them); in dev, again on each request. */
 export function readLocalNumbers(root = process.cwd()): LocalNumbers {
+  const cached = cache.get(root);
+  if (cached) return cached;
+  const numbers = readNumbersFile(root);
+  if ((import.meta.env as ImportMetaEnv | undefined)?.PROD) cache.set(root, numbers);
+  return numbers;
+}
+
+function readNumbersFile(root: string): LocalNumbers {
   const file = join(root, LOCAL_NUMBERS_FILE);
   const parsed = numbersSchema.safeParse(parse(readFileSync(file, 'utf8')) ?? {});
   if (!parsed.success) {

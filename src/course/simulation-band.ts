@@ -1,9 +1,19 @@
 import type { Band } from '../engine/scoring.ts';
+import type { Attempt } from '../stores/roleplays.ts';
 import type { Scenario } from '../schemas/scenario.ts';
 
 /** Pure helpers for simulations, safe for the browser (simulations.ts reads files). */
 
 const RANK: Record<Band, number> = { beginning: 0, developing: 1, proficient: 2 };
+
+/** A scene's result: the band of its latest finished attempt, in either mode. */
+export const latestAttempt = (attempts: readonly Attempt[], scenarioId: string): Attempt | undefined =>
+  attempts
+    .filter((attempt) => attempt.scenarioId === scenarioId)
+    .reduce<Attempt | undefined>(
+      (latest, attempt) => (!latest || attempt.finishedAt > latest.finishedAt ? attempt : latest),
+      undefined,
+    );
 
 /** The overall result: the lowest scene band once every scene has one, else undefined. */
 export function overallBand(sceneBands: readonly (Band | undefined)[]): Band | undefined {

@@ -20,10 +20,20 @@ export interface SimulationWithScenes extends Simulation {
 
 export class SimulationError extends Error {}
 
-export function getSimulations(root = process.cwd()): SimulationWithScenes[] {
+const cache = new Map<string, SimulationWithScenes[]>();
+
+/** Every simulation with its scenes, read once per build (pages ask for it often); in dev, on each request. */
+export function getSimulations(root = process.cwd(), scenarios?: readonly Scenario[]): SimulationWithScenes[] {
+  const cached = cache.get(root);
+  if (cached) return cached;
+  const simulations = readSimulations(root, scenarios ?? getScenarios(root));
+  if ((import.meta.env as ImportMetaEnv | undefined)?.PROD) cache.set(root, simulations);
+  return simulations;
+}
+
+function readSimulations(root: string, scenarios: readonly Scenario[]): SimulationWithScenes[] {
   const folder = join(root, SIMULATIONS_FOLDER);
   if (!existsSync(folder)) return [];
-  const scenarios = getScenarios(root);
   return readdirSync(folder)
     .filter((name) => name.endsWith('.yaml'))
     .sort()
@@ -57,14 +67,12 @@ export function simulationProblems(
         message: `has ${String(numbers.length)} scene(s); a simulation needs at least two`,
         hint: `Give role-plays \`simulation: { id: ${simulation.id}, scene: 1, skill: … }\`, numbered from 1.`,
       });
-    numbers.forEach((number, index) => {
-      if (number !== index + 1)
-        problems.push({
-          file: simulation.file,
-          message: `its scenes are numbered ${numbers.join(', ')}; they must run 1, 2, 3… with no gap or repeat`,
-          hint: 'Renumber the `simulation.scene` fields of its role-plays.',
-        });
-    });
+    if (numbers.some((number, index) => number !== index + 1))
+      problems.push({
+        file: simulation.file,
+        message: `its scenes are numbered ${numbers.join(', ')}; they must run 1, 2, 3… with no gap or repeat`,
+        hint: 'Renumber the `simulation.scene` fields of its role-plays.',
+      });
   }
   const known = new Set(simulations.map((simulation) => simulation.id));
   for (const scenario of scenarios)
@@ -74,7 +82,5 @@ export function simulationProblems(
         message: `is a scene of simulation “${scenario.simulation.id}”, which has no file in ${SIMULATIONS_FOLDER}/`,
         hint: `Add ${SIMULATIONS_FOLDER}/${scenario.simulation.id}.yaml or correct the id.`,
       });
-  return [...new Map(problems.map((problem) => [`${problem.file}${problem.message}`, problem])).values()];
+  return problems;
 }
-
-export { overallBand } from './simulation-band.ts';

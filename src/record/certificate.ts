@@ -1,7 +1,7 @@
 import { lessonStatus, type LessonRef } from '../course/completion.ts';
 import type { Progress } from '../stores/progress.ts';
 import type { Attempt } from '../stores/roleplays.ts';
-import { overallBand } from '../course/simulation-band.ts';
+import { latestAttempt, overallBand } from '../course/simulation-band.ts';
 
 /** What the certificate page knows about the course, prepared at build time. */
 export interface CertificateCourse {
@@ -14,13 +14,7 @@ export interface CertificateCourse {
 /** "A home visit with Pat: all 4 scenes, overall developing", from each scene's latest attempt. */
 export function simulationLines(course: CertificateCourse, attempts: readonly Attempt[]): string[] {
   return (course.simulations ?? []).map(({ title, scenes }) => {
-    const bands = scenes.map(
-      (id) =>
-        attempts
-          .filter((attempt) => attempt.scenarioId === id)
-          .sort((a, b) => a.finishedAt.localeCompare(b.finishedAt))
-          .at(-1)?.band,
-    );
+    const bands = scenes.map((id) => latestAttempt(attempts, id)?.band);
     const overall = overallBand(bands);
     const done = bands.filter(Boolean).length;
     return overall

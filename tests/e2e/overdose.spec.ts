@@ -78,4 +78,10 @@ test('assessed: giving naloxone before calling is an accepted order; an unsafe c
   await expect(cold.getByRole('heading')).toHaveText('Responding to an opioid overdose: not yet safe');
   await expect(cold).toContainText('One choice could have put the person in danger');
   await expect(page.getByRole('heading', { name: /How it went: proficient/ })).toHaveCount(0);
+  // A safe response that moves past his hopeless line: the report names the line he said.
+  await play(fixture(/risk check skipped/i));
+  await expect(page.locator('.rp-report .notice').first()).toContainText('Risk check missed');
+  await expect(page.locator('.rp-report .notice').first()).toContainText('Wes: “');
+  await expect(page.locator('.rp-report .notice').first()).toContainText('let me go');
+  await expect(page.getByRole('heading', { name: /How it went: proficient/ })).toHaveCount(0);
 });

@@ -2,7 +2,7 @@ import { forwardRef, type ReactNode } from 'react';
 import { RISK_LAPSE_WORDS, RISK_WORDS, STEP_WORDS } from '../../engine/report-words.ts';
 import { CODE_WORDS, STANCE_WORDS, practiceTips } from '../../engine/feedback.ts';
 import { modelOf } from '../../engine/model.ts';
-import type { Run } from '../../engine/run.ts';
+import { lineAt, type Run } from '../../engine/run.ts';
 import { BAND_MEANING, bandAndEnding, practiceStats, type Scores } from '../../engine/scoring.ts';
 import { isTimely } from '../../engine/state.ts';
 import type { Scenario } from '../../schemas/scenario.ts';
@@ -28,6 +28,11 @@ export const EndReport = forwardRef<HTMLHeadingElement, Props>(function EndRepor
   const { options } = modelOf(scenario);
   const kept = run.history.filter((turn) => turn.kept);
   const practice = run.mode === 'practice';
+  // The line as the learner heard it (a replacement line can be the hopeless one).
+  const hopelessLine = (nodeId: string, visit: number): string => {
+    const turn = run.history.find((candidate) => candidate.nodeId === nodeId && candidate.visit === visit);
+    return turn ? lineAt(scenario, { nodeId, ended: false, state: turn.stateBefore }).text : '';
+  };
   const stats = practiceStats(run);
   const rq =
     scores.rq === null
@@ -43,8 +48,7 @@ export const EndReport = forwardRef<HTMLHeadingElement, Props>(function EndRepor
         .filter((check) => check.status !== 'asked')
         .map((check) => (
           <p className="notice" key={`${check.nodeId}-${String(check.visit)}`}>
-            {RISK_WORDS[check.status]} {scenario.persona.name}: “
-            {modelOf(scenario).clients.get(check.nodeId)?.clientLine}”
+            {RISK_WORDS[check.status]} {scenario.persona.name}: “{hopelessLine(check.nodeId, check.visit)}”
           </p>
         ))}
       {scores.riskLapses.length > 0 && <p className="notice">{RISK_LAPSE_WORDS}</p>}
