@@ -17,6 +17,7 @@ export default defineConfig(
       'bench-results/',
       'data/',
       'tests/fixtures/',
+      'src/coder/weights.ts',
     ],
   },
   js.configs.recommended,

@@ -1,8 +1,9 @@
 import type { Scenario } from '../schemas/scenario.ts';
+import { readAs } from '../coder/words.ts';
 import { CODE_WORDS, STANCE_WORDS, stateChanges } from './feedback.ts';
 import { modelOf } from './model.ts';
 import { riskChecks, scoredTurns, type RiskStatus } from './scoring.ts';
-import { choose, lineAt, PlayError, retry, startRun, type Mode, type Run, type Turn } from './run.ts';
+import { choose, lineAt, PlayError, retry, startRun, type Mode, type Run, type Turn, type TypedReply } from './run.ts';
 
 /**
  * An annotated transcript of a saved attempt: the conversation rebuilt from the replies the learner
@@ -14,7 +15,15 @@ import { choose, lineAt, PlayError, retry, startRun, type Mode, type Run, type T
 export interface SavedChoice {
   optionId: string;
   kept: boolean;
+  /** A typed reply: the learner's words and how the device read them (the server reads them again). */
+  typed?: TypedReply | undefined;
 }
+
+/**
+ * Reads a typed reply again at the run's node (src/coder/typed-turn.ts, given by the caller so the
+ * engine does not carry the coder): the server passes one, so a device's codes are never trusted.
+ */
+export type Retype = (scenario: Scenario, run: Run, text: string) => TypedReply;
 
 export type Replay = { ok: true; run: Run } | { ok: false; reason: string };
 
@@ -23,7 +32,7 @@ export type Replay = { ok: true; run: Run } | { ok: false; reason: string };
  * whether each was kept, and the labels the engine gave it. One shape everywhere, so a replay matches.
  */
 export function savedChoices(run: Run) {
-  return run.history.map(({ nodeId, optionId, attempt, kept, codes, stance, markers }) => ({
+  return run.history.map(({ nodeId, optionId, attempt, kept, codes, stance, markers, typed }) => ({
     nodeId,
     optionId,
     attempt,
@@ -31,15 +40,24 @@ export function savedChoices(run: Run) {
     codes,
     stance,
     markers,
+    ...(typed ? { typed } : {}),
   }));
 }
 
 /** Plays the saved replies again, in order, taking back the ones the learner took back. */
-export function replayChoices(scenario: Scenario, mode: Mode, choices: readonly SavedChoice[]): Replay {
+export function replayChoices(
+  scenario: Scenario,
+  mode: Mode,
+  choices: readonly SavedChoice[],
+  retype?: Retype,
+): Replay {
   try {
     let run = startRun(scenario, mode);
     for (const choice of choices) {
-      run = choose(scenario, run, choice.optionId);
+      const typed = choice.typed && retype ? reread(scenario, run, choice.typed, retype) : choice.typed;
+      // Read again, a typed reply follows the server's own match, unless the learner corrected it.
+      const optionId = typed && !typed.corrected ? typed.matchedId : choice.optionId;
+      run = choose(scenario, run, optionId, typed);
       if (!choice.kept) run = retry(run);
     }
     return { ok: true, run };
@@ -52,6 +70,11 @@ export function replayChoices(scenario: Scenario, mode: Mode, choices: readonly 
     }
     throw error;
   }
+}
+
+function reread(scenario: Scenario, run: Run, saved: TypedReply, retype: Retype): TypedReply {
+  const fresh = retype(scenario, run, saved.text);
+  return { ...fresh, ...(saved.corrected ? { corrected: true } : {}), ...(saved.flagged ? { flagged: true } : {}) };
 }
 
 export interface AnnotatedReply {
@@ -67,6 +90,8 @@ export interface AnnotatedReply {
   changes: string[];
   feedback: string;
   exemplar: boolean;
+  /** A typed reply: how it was read, the authored reply it was heard as, and any correction or flag. */
+  typed?: { readAs: string; heardAs: string; corrected: boolean; flagged: boolean };
 }
 
 export interface AnnotatedExchange {
@@ -101,8 +126,19 @@ export const MARKER_WORDS: Record<string, string> = {
 
 function annotateReply(scenario: Scenario, turn: Turn): AnnotatedReply {
   const option = modelOf(scenario).options.get(turn.optionId)?.option;
+  const { typed } = turn;
   return {
-    text: option?.text ?? turn.optionId,
+    text: typed?.text ?? option?.text ?? turn.optionId,
+    ...(typed
+      ? {
+          typed: {
+            readAs: readAs(typed.codes, typed.confidence),
+            heardAs: option?.text ?? turn.optionId,
+            corrected: typed.corrected === true,
+            flagged: typed.flagged === true,
+          },
+        }
+      : {}),
     kept: turn.kept,
     scored: turn.attempt === 1,
     codes: turn.codes.map((code) => CODE_WORDS[code] ?? code),

@@ -11,6 +11,8 @@ import { ConditionError, parseCondition } from './condition.ts';
 import { availableOptions, choose, PlayError, playPath, startRun, type Run } from './run.ts';
 import { PROBES_PENDING } from './probe-pending.ts';
 import { probeProblems, probeScenario, type ProbeSummary } from './probes.ts';
+import { codeReply } from '../coder/coder.ts';
+import { typedProbeProblems, type TypedOutcome } from '../coder/typed-probes.ts';
 import { checklistProblems, stepsCarriedOut, unreachedSteps } from './checklist-authoring.ts';
 import { riskNodeProblems, riskPathProblem, type RiskProblem } from './risk-authoring.ts';
 import { scoreRun, type Band, type Scores } from './scoring.ts';
@@ -50,6 +52,8 @@ export interface PathSummary {
   longest: number;
   /** What the surface-cue probes found (probes.ts). */
   probes?: ProbeSummary;
+  /** What the typed-reply probes reached (src/coder/typed-probes.ts). */
+  typedProbes?: TypedOutcome[];
   /** Probe findings on a scenario still listed in PROBES_PENDING: printed, not failing. */
   probeWarnings?: string[];
 }
@@ -438,7 +442,9 @@ export function checkScenario(
     }
   });
   summary.probes = probeScenario(scenario, { randomProficient, visible });
-  const findings = probeProblems(summary.probes);
+  const typed = typedProbeProblems(codeReply, scenario);
+  summary.typedProbes = typed.outcomes;
+  const findings = [...probeProblems(summary.probes), ...typed.problems];
   if (!PROBES_PENDING.has(scenario.id)) for (const problem of findings) add(problem);
   else if (findings.length > 0) summary.probeWarnings = findings.map((finding) => finding.message);
   else

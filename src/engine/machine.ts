@@ -13,6 +13,7 @@ import {
   targetAfter,
   type Mode,
   type Run,
+  type TypedReply,
 } from './run.ts';
 
 /**
@@ -27,8 +28,11 @@ export interface RolePlayContext {
   restoring: boolean;
 }
 
+/** `typed`: the learner typed the reply; `optionId` is the authored reply it was matched to (typed.ts). */
 export type RolePlayEvent =
-  { type: 'learner.choose'; optionId: string } | { type: 'learner.retry' } | { type: 'learner.restart' };
+  | { type: 'learner.choose'; optionId: string; typed?: TypedReply }
+  | { type: 'learner.retry' }
+  | { type: 'learner.restart' };
 
 export function compileScenario(scenario: Scenario, mode: Mode = 'practice') {
   const model = modelOf(scenario);
@@ -58,7 +62,7 @@ export function compileScenario(scenario: Scenario, mode: Mode = 'practice') {
     },
     actions: {
       applyChoice: assign(({ context, event }) =>
-        event.type === 'learner.choose' ? { run: recordChoice(scenario, context.run, event.optionId).run } : {},
+        event.type === 'learner.choose' ? { run: recordChoice(scenario, context.run, event.optionId, event.typed).run } : {},
       ),
       arrive: assign(({ context }, params: { nodeId: string }) =>
         context.restoring ? { restoring: false } : { run: arrive(scenario, context.run, params.nodeId) },

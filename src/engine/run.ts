@@ -29,6 +29,8 @@ export interface Turn {
   markers: string[];
   /** In a checklist scene: the step this reply carried out, or "unsafe" (checklist.ts). */
   action?: string;
+  /** Set when the learner typed this reply: `optionId` is then the authored reply it was matched to. */
+  typed?: TypedReply;
   stateBefore: ClientState;
   stateAfter: ClientState;
 }
@@ -55,6 +57,26 @@ export interface Run {
   ruptures: RuptureEpisode[];
   /** Where each kept choice was made, so a retry can roll back to it. */
   checkpoints: Checkpoint[];
+}
+
+/**
+ * A reply the learner typed (issue 13, item 5). The client follows the branch of the matched authored
+ * reply; the turn is scored on the codes of the learner's own words (typed.ts), or, once the learner
+ * said "That's not what I meant" in practice, as the reply they meant.
+ */
+export interface TypedReply {
+  text: string;
+  behaviour: 'question' | 'reflection' | 'input' | 'other';
+  /** The coder's codes for the learner's words (RISK marks a direct question about suicide). */
+  codes: string[];
+  stance: Stance;
+  confidence: number;
+  /** The authored reply the typed one was matched to. */
+  matchedId: string;
+  /** Practice: the learner corrected the reading; the turn is the reply they chose (`optionId`). */
+  corrected?: true | undefined;
+  /** Assessed: on the end report the learner flagged this reading as wrong; the score stays as coded. */
+  flagged?: true | undefined;
 }
 
 export class PlayError extends Error {}
@@ -202,16 +224,25 @@ export function targetAfter(scenario: Scenario, option: ReplyOption, stateAfter:
 }
 
 /** How a reply is judged, as a turn records it: from the option's key fields and the moment it answered. */
-function labelsOf(option: ReplyOption, flagsBefore: readonly string[], talk: readonly string[]) {
+function labelsOf(option: ReplyOption, flagsBefore: readonly string[], talk: readonly string[], typed?: TypedReply) {
+  // A typed turn is judged on the learner's words unless they corrected the reading (typed.ts).
+  const own = typed && !typed.corrected;
+  const codes = own ? (typed.codes.filter((code) => code !== 'RISK') as MitiCode[]) : (option.codes as MitiCode[]);
   // info-with-permission / info-unasked are derived, never authored (C8.9).
-  const gaveInfo = option.codes.some((code) => INFO_CODES.has(code));
+  const gaveInfo = codes.some((code) => INFO_CODES.has(code));
   const asked = flagsBefore.includes('permission') || talk.includes('request-info');
+  // The risk-check marker comes from the learner's words (the coder's RISK code), the others from the match.
+  const authored = (option.markers ?? []).filter((marker) => !own || marker !== 'risk-check');
   return {
-    codes: option.codes as MitiCode[],
-    stance: option.stance as Stance,
-    exemplar: option.exemplar === true,
+    codes,
+    stance: own ? typed.stance : (option.stance as Stance),
+    exemplar: !own && option.exemplar === true,
     ...(option.action ? { action: option.action } : {}),
-    markers: [...(option.markers ?? []), ...(gaveInfo ? [asked ? 'info-with-permission' : 'info-unasked'] : [])],
+    markers: [
+      ...authored,
+      ...(own && typed.codes.includes('RISK') ? ['risk-check'] : []),
+      ...(gaveInfo ? [asked ? 'info-with-permission' : 'info-unasked'] : []),
+    ],
   };
 }
 
@@ -226,13 +257,18 @@ export function rekeyRun(scenario: Scenario, run: Run): Run {
     history: run.history.map((turn) => {
       const option = options.get(turn.optionId)?.option;
       if (!option) throw new PlayError(`there is no reply ${turn.optionId} in ${scenario.id}`);
-      return { ...turn, ...labelsOf(option, turn.stateBefore.flags, turn.talk) };
+      return { ...turn, ...labelsOf(option, turn.stateBefore.flags, turn.talk, turn.typed) };
     }),
   };
 }
 
 /** Applies a reply and records it; the run has not moved yet. Returns where it goes next. */
-export function recordChoice(scenario: Scenario, run: Run, optionId: string): { run: Run; target: string } {
+export function recordChoice(
+  scenario: Scenario,
+  run: Run,
+  optionId: string,
+  typed?: TypedReply,
+): { run: Run; target: string } {
   if (run.ended) throw new PlayError(`the role-play has ended; ${optionId} cannot be chosen`);
   const option = availableOptions(scenario, run).find((candidate) => candidate.id === optionId);
   if (!option) {
@@ -244,21 +280,25 @@ export function recordChoice(scenario: Scenario, run: Run, optionId: string): { 
     );
   }
   const line = clientLine(scenario, run);
-  const turnIndex = run.history.length;
+  // A correction replaces the typed turn it corrects (rolled back just before): it is not a retry.
+  const replaced = typed?.corrected ? run.history.findLastIndex((turn) => !turn.kept && turn.typed?.text === typed.text) : -1;
+  const earlier = replaced >= 0 ? run.history.filter((_, index) => index !== replaced) : run.history;
+  const turnIndex = earlier.length;
   const applied = applyEffects(run.state, run.ruptures, option.effects, {
     nodeId: run.nodeId,
     optionId,
     turn: turnIndex,
     source: 'learner',
   });
-  const attempt = run.history.filter((turn) => turn.visit === run.visit).length + 1;
+  const attempt = earlier.filter((turn) => turn.visit === run.visit).length + 1;
   const turn: Turn = {
     nodeId: run.nodeId,
     optionId,
     visit: run.visit,
     attempt,
     kept: true,
-    ...labelsOf(option, run.state.flags, line.talk),
+    ...(typed ? { typed } : {}),
+    ...labelsOf(option, run.state.flags, line.talk, typed),
     effects: option.effects,
     talk: line.talk,
     stateBefore: run.state,
@@ -275,14 +315,14 @@ export function recordChoice(scenario: Scenario, run: Run, optionId: string): { 
     ...run,
     ...applied,
     incoming: optionId,
-    history: [...run.history, turn],
+    history: [...earlier, turn],
     checkpoints: [...run.checkpoints, checkpoint],
   };
   return { run: moved, target: targetAfter(scenario, option, applied.state) };
 }
 
-export function choose(scenario: Scenario, run: Run, optionId: string): Run {
-  const { run: moved, target } = recordChoice(scenario, run, optionId);
+export function choose(scenario: Scenario, run: Run, optionId: string, typed?: TypedReply): Run {
+  const { run: moved, target } = recordChoice(scenario, run, optionId, typed);
   return enter(scenario, moved, target);
 }
 

@@ -1,5 +1,5 @@
 import type { Scenario } from '../schemas/scenario.ts';
-import { replayChoices, type SavedChoice } from './annotated.ts';
+import { replayChoices, type Retype, type SavedChoice } from './annotated.ts';
 import type { Mode, Run } from './run.ts';
 
 /**
@@ -40,6 +40,7 @@ export function replayOnVersion(
   choices: readonly LabelledChoice[],
   hash?: string,
   finishedAt?: string,
+  retype?: Retype,
 ): VersionReplay {
   const named = hash === undefined ? undefined : versions.find((version) => version.hash === hash);
   // Without a hash: the legacy versions live when the attempt finished, newest first, then the other legacy ones.
@@ -52,7 +53,7 @@ export function replayOnVersion(
   let newestReason: string | undefined;
   let firstPlayable: { version: Version; run: Run } | undefined;
   for (const version of candidates) {
-    const replay = replayChoices(version.scenario, mode, choices);
+    const replay = replayChoices(version.scenario, mode, choices, retype);
     if (replay.ok && sameLabels(replay.run, choices)) return { ok: true, version, run: replay.run };
     if (replay.ok) firstPlayable ??= { version, run: replay.run };
     firstReason ??= replay.ok ? undefined : replay.reason;

@@ -5,7 +5,8 @@ import type { Auth } from '../auth.ts';
 import type { Connection } from '../db/connect.ts';
 import { HttpError, handle, json, readJson } from '../http.ts';
 import { assignmentOfMember } from '../repo/assignments.ts';
-import { attemptFor, storeAttempt } from '../repo/attempts.ts';
+import { attemptFor, storeAttempt, updateFlags } from '../repo/attempts.ts';
+import { retype } from '../retype.ts';
 import { requireViewer } from '../session.ts';
 import type { ServerContent } from '../content.ts';
 import { syncAttemptBody } from './sync-schema.ts';
@@ -41,6 +42,7 @@ export function postAttempt(request: Request, deps: ApiDeps): Promise<Response> 
       body.attempt.transcript,
       body.attempt.scenarioHash,
       body.attempt.finishedAt,
+      retype,
     );
     if (!replay.ok) throw new HttpError(422, replay.reason);
     const { scenario } = replay.version;
@@ -57,6 +59,7 @@ export function postAttempt(request: Request, deps: ApiDeps): Promise<Response> 
     if (!replay.run.ended) throw new HttpError(422, 'The role-play was not finished: send it once it has ended.');
     const scores = scoreRun(scenario, replay.run);
     const ending = scenario.endings.find((candidate) => candidate.id === replay.run.nodeId);
+    const transcript = JSON.stringify(savedChoices(replay.run));
     const result = await storeAttempt(db, {
       id: body.attempt.id,
       assignment_id: assignment.id,
@@ -71,8 +74,11 @@ export function postAttempt(request: Request, deps: ApiDeps): Promise<Response> 
       received_at: new Date().toISOString(),
       scores: JSON.stringify(summarise(scores)),
       // The replies as the engine replayed them: codes, stance and markers are the server's, not the device's.
-      transcript: JSON.stringify(savedChoices(replay.run)),
+      transcript,
     });
+    // Sent again after the learner flagged a misread typed turn: the flags are the only change.
+    if (result === 'duplicate' && replay.run.history.some((turn) => turn.typed?.flagged))
+      await updateFlags(db, body.attempt.id, viewer.id, transcript);
     if (result === 'conflict') throw new HttpError(409, 'An attempt with this id already exists.');
     return json(result === 'stored' ? 201 : 200, { id: body.attempt.id, status: result, band: scores.band });
   });

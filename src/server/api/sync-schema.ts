@@ -1,5 +1,19 @@
 import { z } from 'zod';
 
+/** A typed reply (issue 13): the server reads the words again; the device's codes only travel along. */
+const typedReply = z
+  .object({
+    text: z.string().min(1).max(600),
+    behaviour: z.enum(['question', 'reflection', 'input', 'other']),
+    codes: z.array(z.string().max(8)).max(4),
+    stance: z.enum(['partnering', 'neutral', 'expert']),
+    confidence: z.number().min(0).max(1),
+    matchedId: z.string().min(1).max(64),
+    corrected: z.literal(true).optional(),
+    flagged: z.literal(true).optional(),
+  })
+  .strict();
+
 /** One reply as the device saved it (src/stores/roleplays.ts Attempt.transcript). */
 const savedChoice = z
   .object({
@@ -10,6 +24,7 @@ const savedChoice = z
     codes: z.array(z.string().max(8)).max(8),
     stance: z.string().max(16),
     markers: z.array(z.string().max(32)).max(12).optional(),
+    typed: typedReply.optional(),
   })
   .strict();
 

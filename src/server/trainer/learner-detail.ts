@@ -49,6 +49,18 @@ const storedChoices = z.array(
     kept: z.boolean(),
     codes: z.array(z.string()).optional(),
     stance: z.string().optional(),
+    typed: z
+      .object({
+        text: z.string(),
+        behaviour: z.enum(['question', 'reflection', 'input', 'other']),
+        codes: z.array(z.string()),
+        stance: z.enum(['partnering', 'neutral', 'expert']),
+        confidence: z.number(),
+        matchedId: z.string(),
+        corrected: z.literal(true).optional(),
+        flagged: z.literal(true).optional(),
+      })
+      .optional(),
   }),
 );
 

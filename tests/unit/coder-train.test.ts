@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { createCoder } from '../../src/coder/code-reply.ts';
+import { readCorpus } from '../../src/coder/corpus.ts';
+import { train } from '../../src/coder/train.ts';
+import file from '../../src/coder/weights.ts';
+
+const corpus = readCorpus('content/coder/train');
+const sample = corpus.filter((_, i) => i % 8 === 0);
+
+describe('training the coder (issue 13, item 3)', () => {
+  it('is reproducible: the same corpus and seed give the same weights, another seed others', () => {
+    const a = train(sample, { seed: 7, epochs: 4 });
+    const b = train(sample, { seed: 7, epochs: 4 });
+    const c = train(sample, { seed: 8, epochs: 4 });
+    expect(JSON.stringify(a)).toBe(JSON.stringify(b));
+    expect(JSON.stringify(c.heads)).not.toBe(JSON.stringify(a.heads));
+  }, 60_000);
+
+  it('the committed weights are the ones `npm run coder:train` makes from the committed corpus', () => {
+    expect(JSON.stringify(train(corpus, { seed: file.seed }))).toBe(JSON.stringify(file));
+  }, 120_000);
+
+  it('a model trained on a sample still reads a plain question and a plain reflection', () => {
+    const code = createCoder(train(sample, { seed: 7 }));
+    expect(code('What would you like to be different?').behaviour).toBe('question');
+    expect(code('You’re worried the money won’t stretch.').behaviour).toBe('reflection');
+  }, 60_000);
+});
