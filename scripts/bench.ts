@@ -263,5 +263,9 @@ const full = report + pageReport + lighthouseReport + scalingReport + inkReport 
 if (quick) {
   mkdirSync('bench-results', { recursive: true });
   writeFileSync('bench-results/quick.md', full);
-} else writeFileSync('BENCHMARKS.md', full);
+} else {
+  // The coder's section is written by `npm run coder:eval`; keep it.
+  const coder = /<!-- coder:eval -->[\s\S]*<!-- \/coder:eval -->/.exec(readFileSync('BENCHMARKS.md', 'utf8'))?.[0];
+  writeFileSync('BENCHMARKS.md', coder ? `${full.trimEnd()}\n\n${coder}\n` : full);
+}
 console.log(full);

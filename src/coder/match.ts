@@ -5,13 +5,15 @@ import { contentStems } from './text.ts';
 
 /**
  * Which authored reply a typed one is heard as (issue 13, item 5). The rule, in order:
- *   1. Replies with the same behaviour and the same main code (OQ/CQ, SR/CR, GI/PERS/PWP, …) and the
+ *   1. Replies with the same behaviour and the same main code (among the authored reply's codes) (OQ/CQ, SR/CR, GI/PERS/PWP, …) and the
  *      same stance; failing that, the same behaviour and code; failing that, the same behaviour.
  *   2. Within that tier, the closest wording (shared content words, cosine).
  *   3. A typed reply is never heard as a better authored reply than its own codes earn: when only a
  *      looser tier matched (no authored reply has its code), when the wording ties, or when the
  *      reflection was generic or an echo, the weakest reply of the tier is taken (★ last, then
  *      partnering, neutral, expert first), and only the first two tiers can lead to the ★.
+ *      The one exception: a reply of the ★'s behaviour whose wording is close to the ★'s (content-word
+ *      cosine ≥ 0.5) takes the ★'s branch when no reply has its exact code; a stock phrase never is.
  *   4. No reply shares the behaviour: the weakest reply with the same stance, else the weakest of all.
  * So a stock phrase or a parroted line can never reach the ★'s branch by wording alone.
  */
@@ -23,6 +25,9 @@ export interface AuthoredReply {
   stance: Stance | string;
   exemplar?: boolean | undefined;
 }
+
+/** Cosine of content words at which a reply says what an authored one says (rule 3's one exception). */
+export const CLOSE_WORDING = 0.5;
 
 export interface Match {
   id: string;
@@ -46,8 +51,13 @@ const BEHAVIOUR_OF_CODE: Record<string, Behaviour> = {
   NC: 'other',
 };
 
-/** The behaviour of an authored reply, from its first code (a permission question, SEEK, counts as input too). */
-export const authoredBehaviour = (reply: AuthoredReply): Behaviour => BEHAVIOUR_OF_CODE[reply.codes[0] ?? 'NC'] ?? 'other';
+/**
+ * The behaviours of an authored reply, one per code: authors list a turn's acts in any order, so a
+ * reply coded CR + OQ (a reflection, then a question) matches a typed reflection or a typed question.
+ * A permission question (SEEK) counts as input too.
+ */
+export const authoredBehaviours = (reply: AuthoredReply): Behaviour[] =>
+  reply.codes.flatMap((code) => [BEHAVIOUR_OF_CODE[code] ?? 'other', ...(code === 'SEEK' ? (['input'] as const) : [])]);
 
 const STANCE_RANK: Record<Stance, number> = { expert: 0, neutral: 1, partnering: 2 };
 /** Lower is weaker: the ★ is the strongest. */
@@ -67,10 +77,8 @@ export function matchReply(coded: CodedReply, replies: readonly AuthoredReply[])
   if (replies.length === 0) throw new Error('matchReply: the node has no replies to match');
   const mine = contentStems(coded.text);
   const main = coded.codes[0];
-  const sameBehaviour = replies.filter(
-    (reply) => authoredBehaviour(reply) === coded.behaviour || (coded.behaviour === 'input' && reply.codes[0] === 'SEEK'),
-  );
-  const sameCode = sameBehaviour.filter((reply) => reply.codes[0] === main);
+  const sameBehaviour = replies.filter((reply) => authoredBehaviours(reply).includes(coded.behaviour));
+  const sameCode = sameBehaviour.filter((reply) => main !== undefined && reply.codes.includes(main));
   const sameStance = sameCode.filter((reply) => reply.stance === coded.stance);
   const similarity = (reply: AuthoredReply): number => cosine(mine, contentStems(reply.text));
 
@@ -83,6 +91,10 @@ export function matchReply(coded: CodedReply, replies: readonly AuthoredReply[])
     ['same stance', notStar(replies.filter((reply) => reply.stance === coded.stance)), false],
     ['nearest', notStar(replies).length > 0 ? notStar(replies) : [...replies], false],
   ];
+  // The ★'s own content in other words earns its branch even when the subtype was read differently.
+  const star = sameBehaviour.find((reply) => reply.exemplar);
+  if (star && sameCode.length === 0 && !coded.generic && !coded.echo && similarity(star) >= CLOSE_WORDING)
+    return { id: star.id, tier: 'same behaviour', similarity: similarity(star) };
   for (const [tier, candidates, byWording] of tiers) {
     if (candidates.length === 0) continue;
     if (!byWording || coded.generic || coded.echo) {

@@ -47,8 +47,15 @@ describe('matching a typed reply to the node’s authored replies (issue 13, ite
 
   it('a simple reflection where the node has none takes the weakest reflection, never the ★', () => {
     const noSimple = node.filter((reply) => reply.codes[0] !== 'SR');
-    const match = matchReply(coded('You want the mornings back for the kids.', { codes: ['SR'] }), noSimple);
+    const match = matchReply(coded('You’d like things to be different for them.', { codes: ['SR'] }), noSimple);
     expect(match).toMatchObject({ id: 'N1-A', tier: 'same behaviour' });
+  });
+
+  it('the one exception: the ★’s own content in other words takes its branch when the subtype was read differently', () => {
+    const noSimple = node.filter((reply) => reply.codes[0] !== 'SR');
+    const match = matchReply(coded('You want the mornings back for the kids.', { codes: ['SR'] }), noSimple);
+    expect(match).toMatchObject({ id: 'N1-C', tier: 'same behaviour' });
+    expect(match.similarity).toBeGreaterThanOrEqual(0.5);
   });
 
   it('questions go to questions, advice to advice', () => {
