@@ -1,5 +1,5 @@
 import type { Stance } from '../schemas/scenario.ts';
-import { asksAboutSuicide } from './features.ts';
+import { asksAboutSuicide, endsAsQuestion } from './features.ts';
 import { LABELS, TAGS, behaviourOf, codeOf, type Behaviour, type CoderCode } from './labels.ts';
 import { loadModel, predict, type Model, type ModelFile } from './model.ts';
 import { stanceOf } from './stance.ts';
@@ -48,6 +48,9 @@ export function createCoder(file: ModelFile) {
       byBehaviour.set(behaviour, (byBehaviour.get(behaviour) ?? 0) + (labels[i] ?? 0));
     });
     let behaviour = [...byBehaviour].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'other';
+    // A statement asked as a question is a question (README); a check on a reflection and a permission
+    // question are not: the model decides those.
+    if (behaviour !== 'question' && endsAsQuestion(text)) behaviour = 'question';
     const risk = asksAboutSuicide(text);
     // A direct question about suicide is a question, however it is phrased (item 8).
     if (risk) behaviour = 'question';

@@ -111,3 +111,17 @@ export function asksAboutSuicide(text: string): boolean {
   const norm = normalise(text);
   return RISK.test(norm) && (/\?/.test(norm) || /^(are|have|do|did|is|has|does|can|could|would|when|how|what)\b/.test(norm) || /\b(i (want|need) to ask|i'm going to ask|can i ask|i have to ask)\b/.test(norm));
 }
+
+/**
+ * Ends with a question mark that asks for something, not a check on a reflection ("…, is that
+ * right?", "…, yeah?") nor a permission question ("Can I share something?"), which the README labels
+ * as the reflection or input they belong to.
+ */
+export function endsAsQuestion(text: string): boolean {
+  const norm = normalise(text);
+  if (!/\?\s*$/.test(norm)) return false;
+  const last = sentences(norm).at(-1)?.text ?? norm;
+  const words = cleanTokens(last).join(' ');
+  if (PERMISSION.test(words)) return false;
+  return !/(^|,\s*|\s)(is that right|am i right|am i close|does that (fit|sound right)|have i got that( right)?|did i get that( right)?|yeah|right|no|huh|is it|isn't it|don't you)\s*\?\s*$/.test(last);
+}

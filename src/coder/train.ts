@@ -15,6 +15,7 @@ export interface TrainOptions {
   rate?: number;
   l2?: number;
   minCount?: number;
+  prune?: number;
 }
 
 export function mulberry32(seed: number): () => number {
@@ -39,13 +40,13 @@ export function vocabulary(examples: readonly Example[], minCount: number): stri
   for (const example of examples)
     for (const feature of new Set(featuresOf(example.text))) counts.set(feature, (counts.get(feature) ?? 0) + 1);
   return [...counts]
-    .filter(([feature, count]) => count >= (feature.startsWith('c:') ? minCount + 1 : minCount) || feature === 'bias')
+    .filter(([feature, count]) => count >= (feature.startsWith('c:') ? minCount + 2 : minCount) || feature === 'bias')
     .map(([feature]) => feature)
     .sort();
 }
 
 export function train(examples: readonly Example[], options: TrainOptions): ModelFile {
-  const { seed, epochs = 30, rate = 0.5, l2 = 1e-5, minCount = 2 } = options;
+  const { seed, epochs = 30, rate = 0.5, l2 = 1e-5, minCount = 4, prune = 16 } = options;
   const features = vocabulary(examples, minCount);
   const index = new Map(features.map((feature, i) => [feature, i]));
   const heads = LABELS.length + TAGS.length;
@@ -91,13 +92,25 @@ export function train(examples: readonly Example[], options: TrainOptions): Mode
     }
   }
 
-  const outHeads = Array.from({ length: heads }, (_, h) => {
+  // int8 per head; weights under `prune` steps of 127 are dropped, and so are features left with none,
+  // which keeps the browser's download small (issue 13: at most 250 KB gzipped).
+  const scales = Array.from({ length: heads }, (_, h) => {
     let max = 0;
     for (let f = 0; f < features.length; f++) max = Math.max(max, Math.abs(weights[f * heads + h] ?? 0));
-    const scale = max === 0 ? 1 : max / 127;
-    const values = new Int8Array(features.length);
-    for (let f = 0; f < features.length; f++) values[f] = Math.round((weights[f * heads + h] ?? 0) / scale);
-    return { scale: Number(scale.toPrecision(6)), weights: toBase64(values) };
+    return max === 0 ? 1 : Number((max / 127).toPrecision(6));
   });
-  return { version: 1, seed, features: features.join('\n'), labels: LABELS, tags: TAGS, heads: outHeads };
+  const quantised = features.map((_, f) =>
+    scales.map((scale, h) => {
+      const q = Math.round((weights[f * heads + h] ?? 0) / scale);
+      return Math.abs(q) < prune ? 0 : q;
+    }),
+  );
+  const keep = features.map((feature, f) => feature === 'bias' || (quantised[f] ?? []).some((q) => q !== 0));
+  const kept = features.filter((_, f) => keep[f]);
+  const rows = quantised.filter((_, f) => keep[f]);
+  const outHeads = scales.map((scale, h) => ({
+    scale,
+    weights: toBase64(Int8Array.from(rows, (row) => row[h] ?? 0)),
+  }));
+  return { version: 1, seed, features: kept.join('\n'), labels: LABELS, tags: TAGS, heads: outHeads };
 }
