@@ -30,7 +30,7 @@ const BACKCHANNEL = new Set(
 const GREETING = /^(hi|hello|hey|good (morning|afternoon|evening)|nice to (meet|see)|welcome|thanks for coming|see you|bye|take care)\b/;
 const SELF = /^(i |i'm |i've |i'd |i'll |my |me )/;
 const RISK =
-  /\b(suicid\w*|kill(ing)? yourself|end(ing)? (your|it all|things|your life)|take your (own )?life|taking your (own )?life|not (wanting|want) to (be here|be alive|live|wake up)|hurt(ing)? yourself|harm(ing)? yourself|better off dead|wish(ed)? you (were|was) dead)\b/;
+  /\b(suicid\w*|kill(ing)? (yourself|themselves)|tried to kill|end(ing)? (your|their) (own )?life|end(ing)? it( all)?\b|take your (own )?life|taking your (own )?life|(want|wanted|wanting) to die|(not|no longer) (wanting|want) to (be here|be alive|live|wake up)|not being here|rather not be here|ending things|better off (dead|without (you|them|me))|wish(ed)? you (were|was) dead)\b/
 
 const lengthBucket = (n: number): string => (n <= 1 ? '1' : n <= 3 ? '2-3' : n <= 7 ? '4-7' : n <= 15 ? '8-15' : n <= 30 ? '16-30' : '31+');
 
@@ -109,7 +109,13 @@ export function featuresOf(text: string): string[] {
 /** A direct question about suicidal thoughts, plans or intent (the course's `RISK` code). */
 export function asksAboutSuicide(text: string): boolean {
   const norm = normalise(text);
-  return RISK.test(norm) && (/\?/.test(norm) || /^(are|have|do|did|is|has|does|can|could|would|when|how|what)\b/.test(norm) || /\b(i (want|need) to ask|i'm going to ask|can i ask|i have to ask)\b/.test(norm));
+  return (
+    RISK.test(norm) &&
+    (/\?/.test(norm) ||
+      /\b(have|had) (those|these|they|the thoughts)\b/.test(norm) ||
+      /\b(are|have|do|did|has|does|is) (you|that|it|they)\b/.test(norm) ||
+      /\b(tell me about|any thoughts|i (want|need|have) to ask|i'm going to ask|can i ask|i want to check|i wanted to check)\b/.test(norm))
+  );
 }
 
 /**

@@ -9,7 +9,8 @@ import type { ClientNode, ReplyOption, RouterNode, Scenario } from '../schemas/s
 
 export type KeyFields = 'codes' | 'stance' | 'feedback' | 'exemplar' | 'markers' | 'action';
 export type PlayReply = Omit<ReplyOption, KeyFields>;
-export type PlayClientNode = Omit<ClientNode, 'options'> & { options: PlayReply[] };
+/** `actionStep`: the node's replies carry out checklist steps, so they are chosen, never typed (issue 13). */
+export type PlayClientNode = Omit<ClientNode, 'options'> & { options: PlayReply[]; actionStep?: true };
 export type PlayScenario = Omit<Scenario, 'nodes' | 'benchmarks'> & {
   /** Content hash of the whole scenario: the play part and its key must carry the same one. */
   hash: string;
@@ -55,7 +56,8 @@ export function splitScenario(scenario: Scenario, hash: string): { play: PlaySce
   const playNodes = nodes.map((node) => {
     if (node.type === 'router') return node;
     for (const option of node.options) replies[option.id] = keyOf(option);
-    return { ...node, options: node.options.map(playOf) };
+    const actionStep = node.options.some((option) => option.action !== undefined);
+    return { ...node, options: node.options.map(playOf), ...(actionStep ? { actionStep: true as const } : {}) };
   });
   return {
     play: { ...rest, hash, nodes: playNodes },
@@ -76,7 +78,10 @@ const withKey = (
     nodes: nodes.map((node) =>
       node.type === 'router'
         ? node
-        : { ...node, options: node.options.map((option) => ({ ...option, ...label(option.id) })) },
+        : (({ actionStep: _step, ...client }) => ({
+            ...client,
+            options: client.options.map((option) => ({ ...option, ...label(option.id) })),
+          }))(node),
     ),
     benchmarks,
   };

@@ -72,7 +72,8 @@ export function syncBodyOf(attempt: Attempt): SyncBody | undefined {
       mode: attempt.mode,
       startedAt: attempt.startedAt,
       finishedAt: attempt.finishedAt,
-      transcript: attempt.transcript.map(({ nodeId, optionId, attempt: n, kept, codes, stance, markers }) => ({
+      // Typed words travel with an assigned result, as the gate before the first reply says (issue 13).
+      transcript: attempt.transcript.map(({ nodeId, optionId, attempt: n, kept, codes, stance, markers, typed }) => ({
         nodeId,
         optionId,
         attempt: n,
@@ -80,6 +81,7 @@ export function syncBodyOf(attempt: Attempt): SyncBody | undefined {
         codes,
         stance,
         ...(markers ? { markers } : {}),
+        ...(typed ? { typed } : {}),
       })),
       ...(attempt.scenarioHash ? { scenarioHash: attempt.scenarioHash } : {}),
     },
@@ -101,6 +103,22 @@ export function enqueue(data: OutboxData, attempt: Attempt, now: Date, learnerId
     state: 'pending',
   };
   return { ...data, items: [...data.items, item] };
+}
+
+/**
+ * Sends an attempt again after the learner changed what may change (a flag on a typed turn): its old
+ * entry, queued or sent, gives way to the new body. The server stores each UUID once and takes only
+ * the flags from a repeat.
+ */
+export function requeueAttempt(
+  attempt: Attempt,
+  learnerId?: string,
+  store: WritableAtom<OutboxData> = outboxStore(),
+): void {
+  const current = store.get();
+  const { [attempt.id]: _sent, ...sent } = current.sent;
+  const cleared = { ...current, sent, items: current.items.filter((item) => item.attemptId !== attempt.id) };
+  store.set(enqueue(cleared, attempt, new Date(), learnerId));
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { WritableAtom } from 'nanostores';
 import { savedChoices } from '../engine/annotated.ts';
-import type { Run } from '../engine/run.ts';
+import type { Run, TypedReply } from '../engine/run.ts';
 import { practiceStats, scoreRun, summarise, type Band, type ScoreSummary } from '../engine/scoring.ts';
 import { isTimely } from '../engine/state.ts';
 import type { Scenario } from '../schemas/scenario.ts';
@@ -32,6 +32,8 @@ export interface Attempt {
     codes: string[];
     stance: string;
     markers?: string[];
+    /** A typed reply: the words, how they were read, and any correction or flag (issue 13). */
+    typed?: TypedReply;
   }[];
   /** Each rupture met: whether the learner repaired it, and within one reply (a timely repair). */
   ruptures?: { type: string; source: string; repaired: boolean; timely: boolean }[];
@@ -145,6 +147,25 @@ export function recordAttempt(attempt: Attempt): void {
   const current = store.get();
   if (current.attempts.some((existing) => existing.id === attempt.id)) return;
   store.set({ ...current, attempts: [...current.attempts, attempt] });
+}
+
+/**
+ * The learner flags how a typed turn was read as wrong (assessed end report, issue 13). The score
+ * stays as coded; the flag is kept with the attempt, and a trainer sees it beside the turn.
+ */
+export function flagTypedTurn(attemptId: string, index: number): Attempt | undefined {
+  const store = attemptsStore();
+  const current = store.get();
+  let updated: Attempt | undefined;
+  const attempts = current.attempts.map((attempt) => {
+    const turn = attempt.transcript[index];
+    if (attempt.id !== attemptId || !turn?.typed) return attempt;
+    const transcript = attempt.transcript.map((t, i) => (i === index && t.typed ? { ...t, typed: { ...t.typed, flagged: true as const } } : t));
+    updated = { ...attempt, transcript };
+    return updated;
+  });
+  if (updated) store.set({ ...current, attempts });
+  return updated;
 }
 
 const BAND_RANK: Record<Band, number> = { beginning: 0, developing: 1, proficient: 2 };
