@@ -25,7 +25,11 @@ const riskFalse = dev.filter((e) => !e.codes.includes('RISK') && codeReply(e.tex
 const turns = [...trainSet, ...dev].map((e) => e.text);
 const start = performance.now();
 let coded = 0;
-while (performance.now() - start < 1500) for (const text of turns) (codeReply(text), coded++);
+while (performance.now() - start < 1500)
+  for (const text of turns) {
+    codeReply(text);
+    coded++;
+  }
 const perSecond = coded / ((performance.now() - start) / 1000);
 const weightsGz = gzipSync(readFileSync('src/coder/weights.ts')).length;
 

@@ -6,7 +6,8 @@
 import { createInterface } from 'node:readline';
 import { codeReply, sureness } from '../coder/coder.ts';
 
-const USAGE = 'Usage: npm run -s coder -- --jsonl   (one turn per line on standard input)\n       npm run -s coder -- "a worker\'s turn"';
+const USAGE =
+  'Usage: npm run -s coder -- --jsonl   (one turn per line on standard input)\n       npm run -s coder -- "a worker\'s turn"';
 const args = process.argv.slice(2);
 
 if (args.length === 1 && args[0] === '--jsonl') {
@@ -21,6 +22,10 @@ if (args.length === 1 && args[0] === '--jsonl') {
   console.log(`${coded.behaviour}${subtype}, ${sureness(coded.confidence)} (${coded.confidence.toFixed(2)})`);
   console.log(`codes: ${coded.codes.join(', ')}   stance: ${coded.stance}`);
 } else {
-  console.error(args.length === 0 ? `coder: nothing to code.\n${USAGE}` : `coder: unexpected arguments: ${args.join(' ')}\n${USAGE}`);
+  console.error(
+    args.length === 0
+      ? `coder: nothing to code.\n${USAGE}`
+      : `coder: unexpected arguments: ${args.join(' ')}\n${USAGE}`,
+  );
   process.exit(2);
 }

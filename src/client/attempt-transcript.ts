@@ -45,9 +45,18 @@ function replyView(reply: AnnotatedReply): HTMLElement {
   for (const label of [...reply.codes, reply.stance]) labels.append(el('li', label));
   box.append(said, labels);
   if (reply.typed) {
-    const corrected = reply.typed.corrected ? ' You said this is not what you meant, and chose this reply instead.' : '';
-    box.append(el('p', `Typed. ${reply.typed.readAs} The person heard it as “${reply.typed.heardAs}”.${corrected}`, 'typed-reading'));
-    if (reply.typed.flagged) box.append(el('p', 'You flagged this reading as wrong; your trainer sees the flag.', 'meta'));
+    const corrected = reply.typed.corrected
+      ? ' You said this is not what you meant, and chose this reply instead.'
+      : '';
+    box.append(
+      el(
+        'p',
+        `Typed. ${reply.typed.readAs} The person heard it as “${reply.typed.heardAs}”.${corrected}`,
+        'typed-reading',
+      ),
+    );
+    if (reply.typed.flagged)
+      box.append(el('p', 'You flagged this reading as wrong; your trainer sees the flag.', 'meta'));
   }
   if (reply.evidence.length) box.append(el('p', `What it showed: ${reply.evidence.join('; ')}.`));
   if (reply.changes.length) box.append(el('p', `What changed: ${reply.changes.join('; ')}.`, 'meta'));

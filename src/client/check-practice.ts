@@ -2,7 +2,11 @@ import { checkPractice, MAX_PRACTICE_LINES, practiceLines } from '../coder/pract
 import { readAs } from '../coder/words.ts';
 import { MAX_TYPED_CHARS } from './typed-input.ts';
 
-const LEVEL_WORDS = { good: 'good (MITI “good” threshold)', fair: 'fair (MITI “fair” threshold)', low: 'below the MITI “fair” threshold' };
+const LEVEL_WORDS = {
+  good: 'good (MITI “good” threshold)',
+  fair: 'fair (MITI “fair” threshold)',
+  low: 'below the MITI “fair” threshold',
+};
 
 const el = (tag: string, text?: string): HTMLElement => {
   const node = document.createElement(tag);
@@ -54,8 +58,14 @@ class CheckPracticeElement extends HTMLElement {
       el('li', `Questions: ${String(check.questions)} (${String(check.open)} open)`),
       el('li', `Reflections: ${String(check.reflections)} (${String(check.complex)} complex)`),
       el('li', `Information or advice: ${String(check.input)}; other: ${String(check.other)}`),
-      el('li', `R:Q ${check.rq === null ? '— (no questions)' : check.rq.toFixed(1)}: ${LEVEL_WORDS[check.rqLevel]}. Fair is 1, good is 2.`),
-      el('li', `Complex reflections: ${Math.round(check.pctCR).toString()}% of reflections: ${LEVEL_WORDS[check.pctCRLevel]}. Fair is 40%, good is 50%.`),
+      el(
+        'li',
+        `R:Q ${check.rq === null ? '— (no questions)' : check.rq.toFixed(1)}: ${LEVEL_WORDS[check.rqLevel]}. Fair is 1, good is 2.`,
+      ),
+      el(
+        'li',
+        `Complex reflections: ${Math.round(check.pctCR).toString()}% of reflections: ${LEVEL_WORDS[check.pctCRLevel]}. Fair is 40%, good is 50%.`,
+      ),
     );
     const table = el('ol');
     table.className = 'coded-turns';
@@ -64,7 +74,10 @@ class CheckPracticeElement extends HTMLElement {
       item.append(el('span', `“${turn.text}” `), el('span', readAs(turn.codes, turn.confidence)));
       table.append(item);
     });
-    const note = el('p', 'The coder reads words only, not tone; treat a reading you disagree with as a question to think about, not a verdict.');
+    const note = el(
+      'p',
+      'The coder reads words only, not tone; treat a reading you disagree with as a question to think about, not a verdict.',
+    );
     note.className = 'meta';
     result.replaceChildren(summary, figures, el('h3', 'Turn by turn'), table, note);
     summary.tabIndex = -1;

@@ -20,7 +20,11 @@ class PracticeRecordElement extends HTMLElement {
       items.replaceChildren(
         ...list.slice(0, 10).map((s) => {
           const li = document.createElement('li');
-          const day = new Date(s.startedAt).toLocaleDateString(undefined, { day: 'numeric', month: 'long', year: 'numeric' });
+          const day = new Date(s.startedAt).toLocaleDateString(undefined, {
+            day: 'numeric',
+            month: 'long',
+            year: 'numeric',
+          });
           li.textContent = `${day}: ${statsLine(s).replace('This session: ', '')}`;
           return li;
         }),

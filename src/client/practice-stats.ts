@@ -8,4 +8,3 @@ export function statsLine(counts: { Q: number; R: number; CR: number; tries: num
   const rqText = counts.Q === 0 ? 'no questions' : `R:Q ${rq.toFixed(1)} (${rqLevel(counts.R, counts.Q)})`;
   return `This session: ${String(counts.tries)} typed, ${String(counts.R)} read as reflections, ${String(counts.Q)} as questions. ${rqText}; complex reflections ${Math.round(pctCR).toString()}% of reflections (${pctLevel(counts.CR, counts.R)}).`;
 }
-

@@ -36,8 +36,8 @@ class ReflectionPracticeElement extends HTMLElement {
     });
   }
 
-  #role<T extends HTMLElement = HTMLElement>(name: string): T | null {
-    return this.querySelector<T>(`[data-role="${name}"]`);
+  #role(name: string): HTMLElement | null {
+    return this.querySelector<HTMLElement>(`[data-role="${name}"]`);
   }
 
   #show(index: number): void {

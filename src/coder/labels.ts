@@ -42,6 +42,9 @@ export interface Example {
 
 export function labelOf(example: Example): Label {
   const label = `${example.behaviour}/${example.codes[0] ?? ''}` as Label;
-  if (!LABELS.includes(label)) throw new Error(`"${example.text}": ${example.behaviour} cannot have ${example.codes[0] ?? 'no code'} as its first code`);
+  if (!LABELS.includes(label))
+    throw new Error(
+      `"${example.text}": ${example.behaviour} cannot have ${example.codes[0] ?? 'no code'} as its first code`,
+    );
   return label;
 }

@@ -22,7 +22,8 @@ export interface AuthoredReply {
   id: string;
   text: string;
   codes: readonly string[];
-  stance: Stance | string;
+  /** One of the three stances (authored data types it as a string). */
+  stance: string;
   exemplar?: boolean | undefined;
 }
 
@@ -61,7 +62,8 @@ export const authoredBehaviours = (reply: AuthoredReply): Behaviour[] =>
 
 const STANCE_RANK: Record<Stance, number> = { expert: 0, neutral: 1, partnering: 2 };
 /** Lower is weaker: the ★ is the strongest. */
-const strength = (reply: AuthoredReply): number => (reply.exemplar ? 10 : 0) + (STANCE_RANK[reply.stance as Stance] ?? 1);
+const strength = (reply: AuthoredReply): number =>
+  (reply.exemplar ? 10 : 0) + ((STANCE_RANK[reply.stance as Stance] as number | undefined) ?? 1);
 
 function cosine(a: Set<string>, b: Set<string>): number {
   if (a.size === 0 || b.size === 0) return 0;

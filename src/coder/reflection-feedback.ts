@@ -54,23 +54,28 @@ export function reflectionFeedback(coded: CodedReply, statement: PracticeStateme
   const firstChange = statement.change[0];
   let next: string;
   if (coded.behaviour === 'question')
-    next = 'Try saying it as a statement, with your voice going down at the end: a reflection gives back what you heard instead of asking for more.';
+    next =
+      'Try saying it as a statement, with your voice going down at the end: a reflection gives back what you heard instead of asking for more.';
   else if (coded.behaviour === 'input')
-    next = 'Hold the advice for now. First show the person you heard them: give back what they said, or what it seems to mean to them.';
+    next =
+      'Hold the advice for now. First show the person you heard them: give back what they said, or what it seems to mean to them.';
   else if (coded.behaviour === 'other')
     next = 'Give back something of what the person said: their words, their feeling, or what matters to them in it.';
   else if (coded.generic)
-    next = 'This could be said to anyone. Use something from what this person actually said, so they know you heard them.';
+    next =
+      'This could be said to anyone. Use something from what this person actually said, so they know you heard them.';
   else if (coded.echo)
     next = 'This repeats their words back. Try going a step further: what might they feel, or want, underneath?';
   else if (side === 'sustain' && firstChange)
     next = `You reflected the sustain side. Try the change side too: “${firstChange}”.`;
   else if (side === 'both')
-    next = 'You gave back both sides. Ending on the change side (“…and at the same time…”) invites the person to say more about it.';
+    next =
+      'You gave back both sides. Ending on the change side (“…and at the same time…”) invites the person to say more about it.';
   else if (side === 'change')
-    next = coded.codes[0] === 'CR'
-      ? 'You reflected the change side and added meaning: that is the side MI strengthens.'
-      : 'You reflected the change side. Try adding a guess at what it means to them, to make it a complex reflection.';
+    next =
+      coded.codes[0] === 'CR'
+        ? 'You reflected the change side and added meaning: that is the side MI strengthens.'
+        : 'You reflected the change side. Try adding a guess at what it means to them, to make it a complex reflection.';
   else if (coded.codes[0] === 'SR')
     next = 'Try adding a guess at the feeling or the meaning underneath, to make it a complex reflection.';
   else next = 'Check it against what the person said: does it give back something they said or meant?';

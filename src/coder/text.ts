@@ -22,7 +22,11 @@ export const tokens = (text: string): string[] => normalise(text).match(/[a-z0-9
 
 /** The turn without fillers and stutters ("so you- you're" → "so you're"), for word n-grams. */
 export function cleanTokens(text: string): string[] {
-  const words = tokens(normalise(text).replace(FILLER_PHRASES, ' ').replace(/\b(\w+)-\s/g, ' '));
+  const words = tokens(
+    normalise(text)
+      .replace(FILLER_PHRASES, ' ')
+      .replace(/\b(\w+)-\s/g, ' '),
+  );
   const out: string[] = [];
   for (const word of words) {
     if (FILLERS.has(word) || /^m+-?h+m+$/.test(word)) continue;

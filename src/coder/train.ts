@@ -54,7 +54,13 @@ export function train(examples: readonly Example[], options: TrainOptions): Mode
   const squares = new Float32Array(features.length * heads).fill(1e-6);
 
   const data = examples.map((example) => {
-    const rows = [...new Set(featuresOf(example.text).map((f) => index.get(f)).filter((r) => r !== undefined))];
+    const rows = [
+      ...new Set(
+        featuresOf(example.text)
+          .map((f) => index.get(f))
+          .filter((r) => r !== undefined),
+      ),
+    ];
     const label = LABELS.indexOf(labelOf(example));
     const tags = TAGS.map((tag) => (example.codes.slice(1).includes(tag) ? 1 : 0));
     return { rows, label, tags };

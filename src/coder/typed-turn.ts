@@ -21,7 +21,10 @@ export function typedTurn(
 ): { typed: TypedReply; match: Match; coded: CodedReply } {
   const options = availableOptions(scenario, run);
   const line = clientLine(scenario, run);
-  const coded = codeReply(text, { clientLine: [line.bridge, line.text].filter(Boolean).join(' '), replies: options.map((o) => o.text) });
+  const coded = codeReply(text, {
+    clientLine: [line.bridge, line.text].filter(Boolean).join(' '),
+    replies: options.map((o) => o.text),
+  });
   const match = matchReply(coded, options);
   const typed: TypedReply = {
     text,

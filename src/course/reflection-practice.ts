@@ -12,7 +12,12 @@ import { z } from 'zod';
 export const REFLECTION_PRACTICE_FILE = 'content/reflection-practice.yaml';
 export const MIN_STATEMENTS = 40;
 
-const MODULES = ['motivational-interviewing', 'collaborative-helping', 'harm-reduction', 'resilience-self-care'] as const;
+const MODULES = [
+  'motivational-interviewing',
+  'collaborative-helping',
+  'harm-reduction',
+  'resilience-self-care',
+] as const;
 
 const statementSchema = z
   .object({
@@ -37,7 +42,8 @@ export class ReflectionPracticeError extends Error {}
 export function readReflectionPractice(root = process.cwd()): PracticeItem[] {
   const file = join(root, REFLECTION_PRACTICE_FILE);
   const raw: unknown = parse(readFileSync(file, 'utf8'));
-  if (!Array.isArray(raw)) throw new ReflectionPracticeError(`${REFLECTION_PRACTICE_FILE}: expected a list of statements (- id: …).`);
+  if (!Array.isArray(raw))
+    throw new ReflectionPracticeError(`${REFLECTION_PRACTICE_FILE}: expected a list of statements (- id: …).`);
   const items = raw.map((entry, index) => {
     const parsed = statementSchema.safeParse(entry);
     if (!parsed.success) {
@@ -62,10 +68,15 @@ export function readReflectionPractice(root = process.cwd()): PracticeItem[] {
   });
   const seen = new Set<string>();
   for (const item of items) {
-    if (seen.has(item.id)) throw new ReflectionPracticeError(`${REFLECTION_PRACTICE_FILE}: the id ${item.id} is used twice. Fix: give each statement its own id.`);
+    if (seen.has(item.id))
+      throw new ReflectionPracticeError(
+        `${REFLECTION_PRACTICE_FILE}: the id ${item.id} is used twice. Fix: give each statement its own id.`,
+      );
     seen.add(item.id);
   }
   if (items.length < MIN_STATEMENTS)
-    throw new ReflectionPracticeError(`${REFLECTION_PRACTICE_FILE}: ${String(items.length)} statements; reflection practice needs at least ${String(MIN_STATEMENTS)}.`);
+    throw new ReflectionPracticeError(
+      `${REFLECTION_PRACTICE_FILE}: ${String(items.length)} statements; reflection practice needs at least ${String(MIN_STATEMENTS)}.`,
+    );
   return items;
 }

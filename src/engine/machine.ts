@@ -62,7 +62,9 @@ export function compileScenario(scenario: Scenario, mode: Mode = 'practice') {
     },
     actions: {
       applyChoice: assign(({ context, event }) =>
-        event.type === 'learner.choose' ? { run: recordChoice(scenario, context.run, event.optionId, event.typed).run } : {},
+        event.type === 'learner.choose'
+          ? { run: recordChoice(scenario, context.run, event.optionId, event.typed).run }
+          : {},
       ),
       arrive: assign(({ context }, params: { nodeId: string }) =>
         context.restoring ? { restoring: false } : { run: arrive(scenario, context.run, params.nodeId) },

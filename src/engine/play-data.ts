@@ -65,6 +65,13 @@ export function splitScenario(scenario: Scenario, hash: string): { play: PlaySce
   };
 }
 
+/** The play part's `actionStep` mark is not a scenario field: it is derived again from the key. */
+function withoutActionStep<T extends { actionStep?: true }>(node: T): Omit<T, 'actionStep'> {
+  const copy = { ...node };
+  delete copy.actionStep;
+  return copy;
+}
+
 const withKey = (
   play: PlayScenario,
   label: (id: string) => Pick<ReplyOption, KeyFields>,
@@ -78,10 +85,7 @@ const withKey = (
     nodes: nodes.map((node) =>
       node.type === 'router'
         ? node
-        : (({ actionStep: _step, ...client }) => ({
-            ...client,
-            options: client.options.map((option) => ({ ...option, ...label(option.id) })),
-          }))(node),
+        : withoutActionStep({ ...node, options: node.options.map((option) => ({ ...option, ...label(option.id) })) }),
     ),
     benchmarks,
   };

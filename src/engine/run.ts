@@ -281,7 +281,9 @@ export function recordChoice(
   }
   const line = clientLine(scenario, run);
   // A correction replaces the typed turn it corrects (rolled back just before): it is not a retry.
-  const replaced = typed?.corrected ? run.history.findLastIndex((turn) => !turn.kept && turn.typed?.text === typed.text) : -1;
+  const replaced = typed?.corrected
+    ? run.history.findLastIndex((turn) => !turn.kept && turn.typed?.text === typed.text)
+    : -1;
   const earlier = replaced >= 0 ? run.history.filter((_, index) => index !== replaced) : run.history;
   const turnIndex = earlier.length;
   const applied = applyEffects(run.state, run.ruptures, option.effects, {

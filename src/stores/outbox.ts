@@ -116,7 +116,7 @@ export function requeueAttempt(
   store: WritableAtom<OutboxData> = outboxStore(),
 ): void {
   const current = store.get();
-  const { [attempt.id]: _sent, ...sent } = current.sent;
+  const sent = Object.fromEntries(Object.entries(current.sent).filter(([id]) => id !== attempt.id));
   const cleared = { ...current, sent, items: current.items.filter((item) => item.attemptId !== attempt.id) };
   store.set(enqueue(cleared, attempt, new Date(), learnerId));
 }

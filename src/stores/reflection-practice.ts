@@ -49,7 +49,13 @@ export function countTry(
 ): PracticeSession {
   const current = store.get();
   const before = current.sessions[sessionId] ?? { startedAt: now.toISOString(), tries: 0, Q: 0, R: 0, CR: 0 };
-  const next = { ...before, tries: before.tries + 1, Q: before.Q + counts.Q, R: before.R + counts.R, CR: before.CR + counts.CR };
+  const next = {
+    ...before,
+    tries: before.tries + 1,
+    Q: before.Q + counts.Q,
+    R: before.R + counts.R,
+    CR: before.CR + counts.CR,
+  };
   store.set({ ...current, sessions: { ...current.sessions, [sessionId]: next } });
   return next;
 }

@@ -160,7 +160,9 @@ export function flagTypedTurn(attemptId: string, index: number): Attempt | undef
   const attempts = current.attempts.map((attempt) => {
     const turn = attempt.transcript[index];
     if (attempt.id !== attemptId || !turn?.typed) return attempt;
-    const transcript = attempt.transcript.map((t, i) => (i === index && t.typed ? { ...t, typed: { ...t.typed, flagged: true as const } } : t));
+    const transcript = attempt.transcript.map((t, i) =>
+      i === index && t.typed ? { ...t, typed: { ...t.typed, flagged: true as const } } : t,
+    );
     updated = { ...attempt, transcript };
     return updated;
   });

@@ -7,7 +7,13 @@ const run = (args: string[], input?: string) =>
 
 describe('the coder CLI contract (issue 13, item 4)', () => {
   it('--jsonl: one JSON object per input line, in order, and nothing else on standard output', () => {
-    const lines = ['Mm-hmm.', 'What brings you here today?', 'So you’re saying you’d rather stay.', 'You should stop.', ''];
+    const lines = [
+      'Mm-hmm.',
+      'What brings you here today?',
+      'So you’re saying you’d rather stay.',
+      'You should stop.',
+      '',
+    ];
     const result = run(['--jsonl'], `${lines.join('\n')}\n`);
     expect(result.status).toBe(0);
     const out = result.stdout.trimEnd().split('\n');

@@ -5,7 +5,13 @@ import { matchReply, type AuthoredReply } from '../../src/coder/match.ts';
 // A node like the course's: a ★ complex reflection of the change side, a sustain-side complex
 // reflection, a simple reflection, an open question and advice without permission.
 const node: AuthoredReply[] = [
-  { id: 'N1-C', text: 'Part of you wants the mornings back for the kids.', codes: ['CR'], stance: 'partnering', exemplar: true },
+  {
+    id: 'N1-C',
+    text: 'Part of you wants the mornings back for the kids.',
+    codes: ['CR'],
+    stance: 'partnering',
+    exemplar: true,
+  },
   { id: 'N1-A', text: 'The drinking is how you get through the evenings.', codes: ['CR'], stance: 'partnering' },
   { id: 'N1-D', text: 'You have been drinking most nights.', codes: ['SR'], stance: 'partnering' },
   { id: 'N1-B', text: 'What would a good morning look like?', codes: ['OQ'], stance: 'partnering' },
@@ -38,9 +44,14 @@ describe('matching a typed reply to the node’s authored replies (issue 13, ite
   });
 
   it('a generic or echoed reflection never reaches the ★, even with the ★’s words', () => {
-    expect(matchReply(coded('Part of you wants the mornings back.', { codes: ['SR'], generic: true }), node).id).toBe('N1-D');
+    expect(matchReply(coded('Part of you wants the mornings back.', { codes: ['SR'], generic: true }), node).id).toBe(
+      'N1-D',
+    );
     const noSimple = node.filter((reply) => reply.codes[0] !== 'SR');
-    const echo = matchReply(coded('Part of you wants the mornings back for the kids.', { codes: ['SR'], echo: true }), noSimple);
+    const echo = matchReply(
+      coded('Part of you wants the mornings back for the kids.', { codes: ['SR'], echo: true }),
+      noSimple,
+    );
     expect(echo.id).not.toBe('N1-C');
     expect(echo.tier).toBe('same behaviour');
   });

@@ -39,7 +39,10 @@ describe('the coder on tricky turns (issue 13)', () => {
       'have you um had any thoughts about ending your life',
       'I need to ask you whether you’ve thought about suicide.',
     ])
-      expect(codeReply(text)).toMatchObject({ behaviour: 'question', codes: expect.arrayContaining(['RISK']) as unknown });
+      expect(codeReply(text)).toMatchObject({
+        behaviour: 'question',
+        codes: expect.arrayContaining(['RISK']) as unknown,
+      });
     expect(codeReply('Are you okay?').codes).not.toContain('RISK');
   });
 

@@ -32,7 +32,12 @@ export async function storeAttempt(db: Db, attempt: StoredAttempt): Promise<'sto
  * server replayed the same replies, so its transcript differs from the stored one in those flags alone.
  */
 export async function updateFlags(db: Db, id: string, learnerId: string, transcript: string): Promise<void> {
-  await db.updateTable('attempt').set({ transcript }).where('id', '=', id).where('learner_id', '=', learnerId).execute();
+  await db
+    .updateTable('attempt')
+    .set({ transcript })
+    .where('id', '=', id)
+    .where('learner_id', '=', learnerId)
+    .execute();
 }
 
 export function attemptsOfCohort(db: Db, cohortId: string): Promise<StoredAttempt[]> {
