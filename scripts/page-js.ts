@@ -120,6 +120,17 @@ export async function measurePageWeights(base: string, extra: readonly (readonly
       { page: 'lesson', path: LESSON, when: 'before interaction (no island loaded)', ...before },
       { page: 'lesson', path: LESSON, when: 'after answering a knowledge check', ...afterCheck },
     );
+    // Checking your own practice: the coder and its weights load only once the learner types (issue 13).
+    const PRACTICE = '/practice/check-your-practice/';
+    const [practice, afterTyping] = await measure(await fresh(), base + PRACTICE, async (page) => {
+      await page.getByLabel('Your turns, one per line').fill('You want things to be different for the kids.');
+      await page.getByRole('button', { name: 'Code my turns' }).click();
+      await page.locator('.coded-turns li').first().waitFor();
+    });
+    results.push(
+      { page: 'check your practice', path: PRACTICE, when: 'loaded', ...practice },
+      { page: 'check your practice', path: PRACTICE, when: 'after the first typed reply', ...afterTyping },
+    );
     for (const [name, path] of [...PAGES, ...extra]) {
       const [loaded] = await measure(await fresh(), base + path);
       results.push({ page: name, path, when: 'loaded', ...loaded });
