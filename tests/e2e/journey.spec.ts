@@ -36,7 +36,10 @@ test('a new hire works through the first MI lesson, and progress survives a relo
   await expect(progress).toContainText('You have completed this lesson');
 
   await page.reload();
-  await expect(page.locator('al-knowledge-check').first().getByRole('status')).toContainText('That’s right');
+  // The check's script loads as it nears the screen; on a busy machine that can take a while.
+  const firstCheck = page.locator('al-knowledge-check').first();
+  await firstCheck.scrollIntoViewIfNeeded();
+  await expect(firstCheck.getByRole('status')).toContainText('That’s right', { timeout: 15_000 });
   await page.locator('al-lesson-complete').scrollIntoViewIfNeeded();
   await expect(page.locator('al-lesson-complete')).toContainText('You have completed this lesson');
 
