@@ -1,3 +1,4 @@
+import { readAs } from '../coder/words.ts';
 import { annotate, type AnnotatedExchange, type AnnotatedReply } from '../engine/annotated.ts';
 import { RISK_WORDS } from '../engine/report-words.ts';
 import { BAND_MEANING } from '../engine/scoring.ts';
@@ -51,7 +52,7 @@ function replyView(reply: AnnotatedReply): HTMLElement {
     box.append(
       el(
         'p',
-        `Typed. ${reply.typed.readAs} The person heard it as “${reply.typed.heardAs}”.${corrected}`,
+        `Typed. ${readAs(reply.typed.codes, reply.typed.confidence)} The person heard it as “${reply.typed.heardAs}”.${corrected}`,
         'typed-reading',
       ),
     );

@@ -1,5 +1,4 @@
 import type { Scenario } from '../schemas/scenario.ts';
-import { readAs } from '../coder/words.ts';
 import { CODE_WORDS, STANCE_WORDS, stateChanges } from './feedback.ts';
 import { modelOf } from './model.ts';
 import { riskChecks, scoredTurns, type RiskStatus } from './scoring.ts';
@@ -91,7 +90,7 @@ export interface AnnotatedReply {
   feedback: string;
   exemplar: boolean;
   /** A typed reply: how it was read, the authored reply it was heard as, and any correction or flag. */
-  typed?: { readAs: string; heardAs: string; corrected: boolean; flagged: boolean };
+  typed?: { codes: string[]; confidence: number; heardAs: string; corrected: boolean; flagged: boolean };
 }
 
 export interface AnnotatedExchange {
@@ -132,7 +131,8 @@ function annotateReply(scenario: Scenario, turn: Turn): AnnotatedReply {
     ...(typed
       ? {
           typed: {
-            readAs: readAs(typed.codes, typed.confidence),
+            codes: typed.codes,
+            confidence: typed.confidence,
             heardAs: option?.text ?? turn.optionId,
             corrected: typed.corrected === true,
             flagged: typed.flagged === true,
