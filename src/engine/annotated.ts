@@ -26,22 +26,7 @@ export type Retype = (scenario: Scenario, run: Run, text: string) => TypedReply;
 
 export type Replay = { ok: true; run: Run } | { ok: false; reason: string };
 
-/**
- * The replies of a run as an attempt keeps them (on the device, in a sync body, on the server): ids,
- * whether each was kept, and the labels the engine gave it. One shape everywhere, so a replay matches.
- */
-export function savedChoices(run: Run) {
-  return run.history.map(({ nodeId, optionId, attempt, kept, codes, stance, markers, typed }) => ({
-    nodeId,
-    optionId,
-    attempt,
-    kept,
-    codes,
-    stance,
-    markers,
-    ...(typed ? { typed } : {}),
-  }));
-}
+export { savedChoices } from './saved-choices.ts';
 
 /** Plays the saved replies again, in order, taking back the ones the learner took back. */
 export function replayChoices(

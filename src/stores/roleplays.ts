@@ -1,5 +1,5 @@
 import type { WritableAtom } from 'nanostores';
-import { savedChoices } from '../engine/annotated.ts';
+import { savedChoices } from '../engine/saved-choices.ts';
 import type { Run, TypedReply } from '../engine/run.ts';
 import { practiceStats, scoreRun, summarise, type Band, type ScoreSummary } from '../engine/scoring.ts';
 import { isTimely } from '../engine/state.ts';
