@@ -1,17 +1,22 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ComponentType } from 'react';
 import type { Mode } from '../../engine/run.ts';
 import type { PlayScenario } from '../../engine/play-data.ts';
 import type { AssignmentView } from '../../server/api/assignments.ts';
 import { signedInAs } from '../../client/sync.ts';
 import { isRecord } from '../../stores/guards.ts';
 import { assignedSessionKey, sessionsStore } from '../../stores/roleplays.ts';
-import { RolePlaySession } from './RolePlaySession.tsx';
+import type { RolePlaySession } from './RolePlaySession.tsx';
 
 interface Props {
   play: PlayScenario;
   /** The id from the address ('' when it was not an id at all). */
   assignmentId: string;
   urlMode: Mode;
+  /**
+   * The player, passed in by RolePlayPlayer: this gate is loaded on its own, only for assignments,
+   * and importing the player here would split it out of the page's main chunk.
+   */
+  Session: ComponentType<Parameters<typeof RolePlaySession>[0]>;
 }
 
 type Check =
@@ -57,7 +62,7 @@ const SHARED =
  * will be sent before the first reply (the gate), and plays it in the trainer's mode. A place saved
  * earlier resumes without the gate: the learner has already been told.
  */
-export function AssignedRolePlay({ play, assignmentId, urlMode }: Props) {
+export function AssignedRolePlay({ play, assignmentId, urlMode, Session }: Props) {
   const key = assignedSessionKey(play.id, assignmentId);
   const [check, setCheck] = useState<Check>({ kind: 'loading' });
   const [tries, setTries] = useState(0);
@@ -127,7 +132,7 @@ export function AssignedRolePlay({ play, assignmentId, urlMode }: Props) {
 
   if (started && (check.kind === 'ok' || check.kind === 'unreachable'))
     return (
-      <RolePlaySession
+      <Session
         play={play}
         mode={mode}
         storeKey={key}

@@ -1,15 +1,18 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { startSync } from '../../client/sync.ts';
 import type { Mode } from '../../engine/run.ts';
 import type { PlayScenario } from '../../engine/play-data.ts';
 import { sessionKey } from '../../stores/roleplays.ts';
-import { AssignedRolePlay } from './AssignedRolePlay.tsx';
 import { RolePlaySession } from './RolePlaySession.tsx';
 
 interface Props {
   /** The play part only: the answer key is not on the page (issue 11, item 4). */
   play: PlayScenario;
 }
+
+// The assignment gate loads only when an assignment is opened: a self-started role-play (most
+// visits) does not carry it in the page's JS budget.
+const AssignedRolePlay = lazy(async () => ({ default: (await import('./AssignedRolePlay.tsx')).AssignedRolePlay }));
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -39,6 +42,21 @@ export default function RolePlayPlayer({ play }: Props) {
     startSync();
   }, []);
   if (target.assignment !== undefined)
-    return <AssignedRolePlay play={play} assignmentId={target.assignment} urlMode={target.mode} />;
+    return (
+      <Suspense
+        fallback={
+          <p className="rp-loading" role="status">
+            Checking your assignment…
+          </p>
+        }
+      >
+        <AssignedRolePlay
+          play={play}
+          assignmentId={target.assignment}
+          urlMode={target.mode}
+          Session={RolePlaySession}
+        />
+      </Suspense>
+    );
   return <RolePlaySession play={play} mode={target.mode} storeKey={sessionKey(play.id, target.mode)} />;
 }
