@@ -1,17 +1,12 @@
 import type { Stance } from '../schemas/scenario.ts';
-import { asksAboutSuicide, endsAsQuestion } from './features.ts';
+import { asksAboutSuicide, endsAsQuestion, endsAsStatement } from './features.ts';
 import { LABELS, TAGS, behaviourOf, codeOf, type Behaviour, type CoderCode } from './labels.ts';
 import { loadModel, predict, type Model, type ModelFile } from './model.ts';
 import { stanceOf } from './stance.ts';
-import { contentStems, overlap } from './text.ts';
+import { reflectionNote, type ReflectionContext } from './reflection-note.ts';
 
 /** What the worker was answering: a reflection is judged against it (issue 13, item 9). */
-export interface ReplyContext {
-  /** The person's last line. */
-  clientLine?: string;
-  /** The node's authored replies, whose reflections show what there was to reflect. */
-  replies?: readonly string[];
-}
+export type ReplyContext = ReflectionContext;
 
 export interface CodedReply {
   text: string;
@@ -51,6 +46,9 @@ export function createCoder(file: ModelFile) {
     // A statement asked as a question is a question (README); a check on a reflection and a permission
     // question are not: the model decides those.
     if (behaviour !== 'question' && endsAsQuestion(text)) behaviour = 'question';
+    // And a statement ending in a full stop is not one (a request such as "Tell me about…" still is).
+    else if (behaviour === 'question' && endsAsStatement(text))
+      behaviour = [...byBehaviour].filter(([b]) => b !== 'question').sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'other';
     const risk = asksAboutSuicide(text);
     // A direct question about suicide is a question, however it is phrased (item 8).
     if (risk) behaviour = 'question';
@@ -65,13 +63,12 @@ export function createCoder(file: ModelFile) {
     });
 
     const coded: Partial<CodedReply> = {};
-    if (behaviour === 'reflection' && main === 'CR' && (context.clientLine || context.replies?.length)) {
-      const mine = contentStems(text);
-      const theirs = contentStems(context.clientLine ?? '');
-      const authored = contentStems((context.replies ?? []).join(' '));
-      if (overlap(mine, new Set([...theirs, ...authored])) === 0) coded.generic = true;
-      else if (theirs.size > 0 && overlap(mine, theirs) >= 0.8 && overlap(theirs, mine) >= 0.8) coded.echo = true;
-      if (coded.generic || coded.echo) main = 'SR';
+    if (behaviour === 'reflection' && main === 'CR') {
+      const note = reflectionNote(text, context);
+      if (note) {
+        coded[note] = true;
+        main = 'SR';
+      }
     }
 
     const codes: CoderCode[] = [main];

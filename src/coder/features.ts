@@ -120,6 +120,19 @@ export function featuresOf(text: string): string[] {
   return out;
 }
 
+/**
+ * Said, not asked: the turn ends with a typed full stop and its last sentence neither opens as a question
+ * (what, how, do you…) nor asks for something ("Tell me about…"). The README's rule: a statement that
+ * guesses at the person's meaning, with no question mark and no rising tone, is a reflection, not a question.
+ */
+export function endsAsStatement(text: string): boolean {
+  const norm = normalise(text);
+  if (!/[^.]\.\s*$/.test(norm)) return false;
+  const words = cleanTokens(sentences(norm).at(-1)?.text ?? norm);
+  const first = words[0] ?? '';
+  return !WH.has(first) && !AUX.has(first) && !REQUEST.test(words.join(' '));
+}
+
 /** A direct question about suicidal thoughts, plans or intent (the course's `RISK` code). */
 export function asksAboutSuicide(text: string): boolean {
   const norm = normalise(text);
