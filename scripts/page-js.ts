@@ -131,6 +131,22 @@ export async function measurePageWeights(base: string, extra: readonly (readonly
       { page: 'check your practice', path: PRACTICE, when: 'loaded', ...practice },
       { page: 'check your practice', path: PRACTICE, when: 'after the first typed reply', ...afterTyping },
     );
+    // A role-play: the reply box, the coder and the key load only once the learner types a reply.
+    const ROLEPLAY = PAGES[1]?.[1] ?? '/roleplays/';
+    const [, afterTyped] = await measure(await fresh(), base + ROLEPLAY, async (page) => {
+      await page.getByRole('button', { name: 'Type my own reply' }).click();
+      await page
+        .getByLabel('Your own reply')
+        .fill('It switches your head off, and you are not sure it belongs on the form.');
+      await page.getByRole('button', { name: 'Send my reply' }).click();
+      await page.getByRole('heading', { name: 'How that reply landed' }).waitFor();
+    });
+    results.push({
+      page: 'role-play',
+      path: ROLEPLAY,
+      when: 'after the first typed reply (practice feedback shown)',
+      ...afterTyped,
+    });
     for (const [name, path] of [...PAGES, ...extra]) {
       const [loaded] = await measure(await fresh(), base + path);
       results.push({ page: name, path, when: 'loaded', ...loaded });

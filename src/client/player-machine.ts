@@ -7,12 +7,25 @@ import {
   type RolePlayMachine,
 } from '../engine/machine.ts';
 import { blindScenario, type PlayScenario } from '../engine/play-data.ts';
-import { availableOptions, canRetry, rekeyRun, type Mode, type Run } from '../engine/run.ts';
+import { availableOptions, canRetry, rekeyRun, retry, type Mode, type Run, type TypedReply } from '../engine/run.ts';
 import type { Scenario } from '../schemas/scenario.ts';
-import { queueAttempt } from '../stores/outbox.ts';
-import { buildAttempt, recordAttempt, saveSession, type Attempt, type Session } from '../stores/roleplays.ts';
+import {
+  buildAttempt,
+  flagTypedTurn,
+  recordAttempt,
+  saveSession,
+  type Attempt,
+  type Session,
+} from '../stores/roleplays.ts';
 import { loadKey } from './scenario-key.ts';
-import { flushOutbox } from './sync.ts';
+
+// Sending to a trainer loads only for assigned attempts (the role-play page's JS budget): the outbox
+// first, then sending, in that order. The attempt is already in the learner's record on the device,
+// and a result the outbox missed is queued by the next sync's reconcile.
+let queued: Promise<unknown> = Promise.resolve();
+const withOutbox = (use: (outbox: typeof import('../stores/outbox.ts')) => void): void => {
+  queued = queued.then(() => import('../stores/outbox.ts')).then(use);
+};
 
 /**
  * The role-play player: the phase around the conversation (reply, practice feedback, scoring, the
@@ -27,6 +40,19 @@ export type Conversation = SnapshotFrom<RolePlayMachine>;
 
 /** The saved place without its snapshot: who, when and which version this attempt is. */
 export type SessionRecord = Pick<Session, 'attemptId' | 'startedAt' | 'seed'> & { scenarioHash: string };
+
+/** What reading a typed reply needs: the key (for the mapping), where the run is, and the words. */
+export interface TypedInput {
+  full: Scenario;
+  run: Run;
+  text: string;
+}
+
+/** Reads a typed reply with the coder, which loads as its own chunk the first time. */
+async function readTypedReply({ full, run, text }: TypedInput): Promise<TypedReply> {
+  const reader = await import('./typed-reader.ts');
+  return reader.readTyped(full, run, text);
+}
 
 export interface PlayerInput {
   /** The play part from the page; the key is fetched for it when first needed. */
@@ -50,6 +76,11 @@ export interface PlayerInput {
   couldNotResume?: 'changed' | 'damaged' | undefined;
   /** The place was saved with practice feedback on screen: it opens on that feedback again. */
   showingFeedback: boolean;
+  /**
+   * The learner chose "Type my own reply". In assessed mode it holds for the rest of the attempt (the
+   * reply buttons stay hidden, so the mapping never helps pick one); in practice it is a preference.
+   */
+  typing: boolean;
 }
 
 export interface PlayerContext extends PlayerInput {
@@ -59,10 +90,23 @@ export interface PlayerContext extends PlayerInput {
   keyError?: string | undefined;
   /** The finished attempt as recorded (its id follows it to the outbox). */
   finished?: Attempt | undefined;
+  /** Why the last typed reply could not be read, shown under the box (the words stay in it). */
+  typedError?: string | undefined;
+  /** The typed reply being read. */
+  typedText?: string | undefined;
 }
 
 export type PlayerEvent =
   | { type: 'reply.choose'; optionId: string }
+  /** A reply in the learner's own words (issue 13): coded, then mapped onto an authored reply. */
+  | { type: 'reply.type'; text: string }
+  /** "Type my own reply" / "Choose a reply instead" (the second in practice only). */
+  | { type: 'typing.start' }
+  | { type: 'typing.stop' }
+  /** Practice: "That's not what I meant": the typed turn is scored as the reply the learner meant. */
+  | { type: 'typed.correct'; optionId: string }
+  /** Assessed end report: the learner flags the reading of a typed turn (transcript index) as wrong. */
+  | { type: 'typed.flag'; index: number }
   /** "Try another reply" (practice). */
   | { type: 'reply.retry' }
   | { type: 'feedback.continue' }
@@ -112,6 +156,8 @@ export function openPlayer(options: PlayerOptions, saved: Session | undefined, f
       session: { attemptId: saved.attemptId, startedAt: saved.startedAt, scenarioHash: play.hash, seed: saved.seed },
       resumed: true,
       showingFeedback: saved.showingFeedback,
+      // A typed attempt stays typed, also when the place was saved before `typing` was (any typed turn).
+      typing: saved.typing === true || (mode === 'assessed' && context.run.history.some((turn) => turn.typed)),
     };
   }
   return {
@@ -121,6 +167,7 @@ export function openPlayer(options: PlayerOptions, saved: Session | undefined, f
     resumed: false,
     couldNotResume: saved === undefined ? undefined : saved.scenarioHash === play.hash ? 'damaged' : 'changed',
     showingFeedback: false,
+    typing: false,
   };
 }
 
@@ -134,8 +181,22 @@ function finishedAttempt(context: PlayerContext, full: Scenario): Attempt {
 export const savedPlace = (context: PlayerContext, showingFeedback: boolean): Session => ({
   ...context.session,
   showingFeedback,
+  ...(context.typing ? { typing: true } : {}),
   snapshot: context.rolePlay.getPersistedSnapshot(context.conversation),
 });
+
+/** The last reply, when it was typed and not yet corrected: the one "That's not what I meant" applies to. */
+export function correctableTurn(run: Run): (Run['history'][number] & { typed: TypedReply }) | undefined {
+  const last = run.history.findLast((turn) => turn.kept);
+  return last?.typed && !last.typed.corrected ? (last as Run['history'][number] & { typed: TypedReply }) : undefined;
+}
+
+/** A node where replies carry out checklist steps (an emergency response) is answered by choosing. */
+export function typingAllowed(context: PlayerContext): boolean {
+  const run = runOf(context);
+  const node = context.play.nodes.find((candidate) => candidate.id === run.nodeId);
+  return !run.ended && node !== undefined && !('actionStep' in node && node.actionStep);
+}
 
 const saving = (showingFeedback: boolean) => ({ type: 'persistSession', params: { showingFeedback } }) as const;
 
@@ -147,6 +208,7 @@ const player = setup({
   },
   actors: {
     loadKey: fromPromise<Scenario, PlayScenario>(({ input }) => loadKey(input)),
+    readTyped: fromPromise<TypedReply, TypedInput>(({ input }) => readTypedReply(input)),
   },
   guards: {
     practice: ({ context }) => context.mode === 'practice',
@@ -155,9 +217,28 @@ const player = setup({
     showingFeedback: ({ context }) => context.showingFeedback,
     hasKey: ({ context }) => context.full !== undefined,
     // Practice mode needs the key from the first feedback on: a place resumed mid-way fetches it early.
-    keyDueSoon: ({ context }) => context.mode === 'practice' && !context.full && runOf(context).history.length > 0,
+    // Typing needs the key for the mapping, so choosing it loads the key straight away.
+    keyDueSoon: ({ context }) =>
+      !context.full && ((context.mode === 'practice' && runOf(context).history.length > 0) || context.typing),
+    typingAllowed: ({ context }) => typingAllowed(context),
+    // Assessed only (in practice the learner says "That's not what I meant" instead), and only once.
+    flaggable: ({ context, event }) => {
+      if (event.type !== 'typed.flag' || context.mode !== 'assessed') return false;
+      const typed = context.finished?.transcript[event.index]?.typed;
+      return typed !== undefined && typed.flagged !== true;
+    },
+    practiceTyping: ({ context }) => context.mode === 'practice' && context.typing,
+    typedText: ({ context, event }) =>
+      event.type === 'reply.type' && typingAllowed(context) && event.text.trim() !== '',
+    correctable: ({ context, event }) => {
+      if (event.type !== 'typed.correct' || !context.full || !correctableTurn(runOf(context))) return false;
+      const back = retry(runOf(context));
+      return availableOptions(context.scenario, back).some((option) => option.id === event.optionId);
+    },
+    // In assessed mode a typed attempt stays typed: buttons are only for action steps.
     offered: ({ context, event }) =>
       event.type === 'reply.choose' &&
+      (context.mode === 'practice' || !context.typing || !typingAllowed(context)) &&
       availableOptions(context.scenario, runOf(context)).some((option) => option.id === event.optionId),
     canRetry: ({ context }) => canRetry(runOf(context)),
     assigned: ({ context }) => context.assignmentId !== undefined,
@@ -173,13 +254,38 @@ const player = setup({
           }
         : {},
     ),
-    // An ending is a final state that takes no events, so a retry from there is rebuilt (C8.12).
-    takeBack: assign(({ context }) => ({
-      conversation:
-        context.conversation.status === 'done'
-          ? snapshotAfterRetry(context.rolePlay, runOf(context))
-          : step(context.rolePlay, context.conversation, { type: 'learner.retry' }),
+    keepText: assign(({ event }) => (event.type === 'reply.type' ? { typedText: event.text.trim() } : {})),
+    answerTyped: assign(({ context }, params: { typed: TypedReply }) => ({
+      typedError: undefined,
+      typedText: undefined,
+      conversation: step(context.rolePlay, context.conversation, {
+        type: 'learner.choose',
+        optionId: params.typed.matchedId,
+        typed: params.typed,
+      }),
     })),
+    keepTypedError: assign((_, params: { error: unknown }) => ({
+      typedError: `Your reply could not be read just now (${params.error instanceof Error ? params.error.message : String(params.error)}). Your words are still in the box: try sending again.`,
+    })),
+    // An ending is a final state that takes no events, so a retry from there is rebuilt (C8.12).
+    takeBack: assign(({ context }) => ({ conversation: takenBack(context) })),
+    // The typed turn is taken back and replaced by the reply the learner meant, marked as corrected.
+    correct: assign(({ context, event }) => {
+      const turn = correctableTurn(runOf(context));
+      if (event.type !== 'typed.correct' || !turn) return {};
+      return {
+        conversation: step(context.rolePlay, takenBack(context), {
+          type: 'learner.choose',
+          optionId: event.optionId,
+          typed: { ...turn.typed, corrected: true },
+        }),
+      };
+    }),
+    markFlag: assign(({ context }, params: { index: number }) =>
+      context.finished ? { finished: withFlag(context.finished, params.index) } : {},
+    ),
+    startTyping: assign({ typing: true, typedError: undefined }),
+    stopTyping: assign({ typing: false, typedError: undefined }),
     startAgain: assign(({ context }) => ({
       conversation: initialTransition(context.rolePlay)[0],
       session: newSessionRecord(context.play.hash),
@@ -187,6 +293,9 @@ const player = setup({
       couldNotResume: undefined,
       showingFeedback: false,
       finished: undefined,
+      typedError: undefined,
+      // A new attempt starts with the reply buttons; the learner chooses to type again.
+      typing: false,
     })),
     keepKey: assign((_, params: { full: Scenario }) => ({ full: params.full, keyError: undefined })),
     keepKeyError: assign((_, params: { error: unknown }) => ({
@@ -206,31 +315,62 @@ const player = setup({
       if (context.finished) recordAttempt(context.finished);
     },
     queueAttempt: ({ context }) => {
-      if (context.finished) queueAttempt(context.finished, context.learnerId);
+      const { finished, learnerId } = context;
+      if (finished)
+        withOutbox((outbox) => {
+          outbox.queueAttempt(finished, learnerId);
+        });
     },
     flushOutbox: () => {
-      void flushOutbox('load');
+      queued = queued.then(async () => (await import('./sync.ts')).flushOutbox('load'));
+    },
+    // The flag is kept with the recorded attempt; an assigned one goes to the trainer again with it.
+    saveFlag: ({ context }, params: { index: number }) => {
+      if (!context.finished) return;
+      const flagged = flagTypedTurn(context.finished.id, params.index);
+      const { assignmentId, learnerId } = context;
+      if (flagged && assignmentId)
+        withOutbox((outbox) => {
+          outbox.requeueAttempt(flagged, learnerId);
+        });
     },
   },
 });
+
+/** The finished attempt with one typed turn's reading flagged as wrong (the score stays as coded). */
+function withFlag(attempt: Attempt, index: number): Attempt {
+  return {
+    ...attempt,
+    transcript: attempt.transcript.map((turn, i) =>
+      i === index && turn.typed ? { ...turn, typed: { ...turn.typed, flagged: true as const } } : turn,
+    ),
+  };
+}
+
+function takenBack(context: PlayerContext): Conversation {
+  return context.conversation.status === 'done'
+    ? snapshotAfterRetry(context.rolePlay, runOf(context))
+    : step(context.rolePlay, context.conversation, { type: 'learner.retry' });
+}
 
 // Feedback and scoring both wait for the key: check for it, load it, or say why it did not load.
 // The same three states sit in each, beside that phase's own `ready`.
 const checkingKey = player.createStateConfig({
   always: [{ guard: 'hasKey', target: 'ready' }, { target: 'loadingKey' }],
 });
-const loadingKey = player.createStateConfig({
-  entry: 'forgetKeyError',
-  invoke: {
-    src: 'loadKey',
-    input: ({ context }) => context.play,
-    onDone: { target: 'ready', actions: { type: 'keepKey', params: ({ event }) => ({ full: event.output }) } },
-    onError: {
-      target: 'keyFailed',
-      actions: { type: 'keepKeyError', params: ({ event }) => ({ error: event.error }) },
+// Loads the key and keeps it; where it goes next (and whether a failure is shown) is the caller's.
+const keyLoader = (onDone: string, onError: string, showError: boolean) =>
+  player.createStateConfig({
+    invoke: {
+      src: 'loadKey',
+      input: ({ context }) => context.play,
+      onDone: { target: onDone, actions: { type: 'keepKey', params: ({ event }) => ({ full: event.output }) } },
+      onError: showError
+        ? { target: onError, actions: { type: 'keepKeyError', params: ({ event }) => ({ error: event.error }) } }
+        : onError,
     },
-  },
-});
+  });
+const loadingKey = { entry: 'forgetKeyError', ...keyLoader('ready', 'keyFailed', true) } as const;
 const keyFailed = player.createStateConfig({ on: { 'key.retry': 'loadingKey' } });
 
 export const playerMachine = player.createMachine({
@@ -254,22 +394,55 @@ export const playerMachine = player.createMachine({
       initial: 'choosing',
       states: {
         choosing: { always: { guard: 'keyDueSoon', target: 'fetchingKey' } },
-        fetchingKey: {
-          invoke: {
-            src: 'loadKey',
-            input: ({ context }) => context.play,
-            onDone: {
-              target: 'keyFetched',
-              actions: { type: 'keepKey', params: ({ event }) => ({ full: event.output }) },
-            },
-            // Not shown here: the feedback, when it is due, tries again and says what went wrong.
-            onError: 'keyFetched',
-          },
-        },
+        // Not shown here when it fails: the feedback or the typed reply, when due, tries again and says why.
+        fetchingKey: keyLoader('keyFetched', 'keyFetched', false),
         keyFetched: {},
       },
       on: {
         'reply.choose': { guard: 'offered', target: 'answered', actions: 'answer' },
+        'reply.type': { guard: 'typedText', target: 'reading', actions: 'keepText' },
+        'typing.start': { guard: 'typingAllowed', target: '.choosing', actions: ['startTyping', saving(false)] },
+        'typing.stop': { guard: 'practiceTyping', actions: ['stopTyping', saving(false)] },
+      },
+    },
+    // Coding a typed reply: the coder and (if not here yet) the key load first, in their own chunks.
+    reading: {
+      initial: 'checkingKey',
+      states: {
+        checkingKey: { always: [{ guard: 'hasKey', target: 'coding' }, { target: 'loadingKey' }] },
+        loadingKey: {
+          invoke: {
+            src: 'loadKey',
+            input: ({ context }) => context.play,
+            onDone: {
+              target: 'coding',
+              actions: { type: 'keepKey', params: ({ event }) => ({ full: event.output }) },
+            },
+            onError: {
+              target: '#player.playing',
+              actions: { type: 'keepTypedError', params: ({ event }) => ({ error: event.error }) },
+            },
+          },
+        },
+        coding: {
+          invoke: {
+            src: 'readTyped',
+            input: ({ context }) => ({
+              // Only entered with the key here (checkingKey).
+              full: context.full as Scenario,
+              run: runOf(context),
+              text: context.typedText ?? '',
+            }),
+            onDone: {
+              target: '#player.answered',
+              actions: { type: 'answerTyped', params: ({ event }) => ({ typed: event.output }) },
+            },
+            onError: {
+              target: '#player.playing',
+              actions: { type: 'keepTypedError', params: ({ event }) => ({ error: event.error }) },
+            },
+          },
+        },
       },
     },
     answered: {
@@ -289,6 +462,7 @@ export const playerMachine = player.createMachine({
         ready: {
           on: {
             'reply.retry': { guard: 'canRetry', target: '#player.playing', actions: ['takeBack', saving(false)] },
+            'typed.correct': { guard: 'correctable', target: '#player.answered', actions: 'correct' },
             'feedback.continue': [
               // The key is here (feedback was shown); the attempt is recorded as in assessed mode.
               { guard: 'ended', target: '#player.scoring', actions: saving(false) },
@@ -316,7 +490,17 @@ export const playerMachine = player.createMachine({
         },
       },
     },
-    report: {},
+    report: {
+      on: {
+        'typed.flag': {
+          guard: 'flaggable',
+          actions: [
+            { type: 'markFlag', params: ({ event }) => ({ index: event.index }) },
+            { type: 'saveFlag', params: ({ event }) => ({ index: event.index }) },
+          ],
+        },
+      },
+    },
   },
 });
 

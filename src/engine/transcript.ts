@@ -43,7 +43,8 @@ export function transcript(scenario: Scenario, run: Run): TranscriptEntry[] {
         key: `${key}-reply`,
         speaker: 'learner',
         nodeId: turn.nodeId,
-        text: model.options.get(turn.optionId)?.option.text ?? '',
+        // A typed reply is shown as the learner typed it (the person answers the reply it was heard as).
+        text: turn.typed?.text ?? model.options.get(turn.optionId)?.option.text ?? '',
         codes: turn.codes,
         stance: turn.stance,
       },

@@ -53,6 +53,8 @@ export interface Session {
   snapshot: unknown;
   /** True while practice feedback for the last reply is on screen. */
   showingFeedback: boolean;
+  /** The learner chose to type their replies (in assessed mode, for the rest of the attempt). */
+  typing?: true;
 }
 
 interface AttemptsData {

@@ -111,7 +111,7 @@ test('a learner joins through an invite, does the assigned role-play, and the re
   await expect(gate).toContainText(`Assigned by Tess Trainer (${invite.cohortName}) · assessed mode · due`);
   await expect(gate).toContainText('Note from Tess Trainer: Have a go before our supervision on Friday.');
   await expect(gate).toContainText(
-    'When you finish, your replies and scores for this role-play will be sent to your trainer. Nothing else on this device is shared.',
+    'When you finish, your replies and scores for this role-play will be sent to your trainer, including the words of any reply you type yourself. Nothing else on this device is shared.',
   );
   // No reply can be chosen before the learner has been told.
   await expect(page.locator('button.reply')).toHaveCount(0);

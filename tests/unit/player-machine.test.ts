@@ -14,6 +14,7 @@ import { whileConnected } from '../../src/client/use-actor.ts';
 import { KeyLoadError } from '../../src/client/scenario-key.ts';
 import { compileScenario } from '../../src/engine/machine.ts';
 import { blindScenario, joinScenario, splitScenario, type PlayScenario } from '../../src/engine/play-data.ts';
+import { rekeyRun } from '../../src/engine/run.ts';
 import type { Scenario } from '../../src/schemas/scenario.ts';
 import type { Attempt, Session } from '../../src/stores/roleplays.ts';
 import { saveSession, sessionsStore } from '../../src/stores/roleplays.ts';
@@ -35,11 +36,12 @@ interface Effects {
   queued: { attempt: Attempt; learnerId: string | undefined }[];
   flushes: number;
   keyLoads: number;
+  flags: number[];
 }
 
 /** Each call of the key loader takes the next outcome; the last one repeats. */
 function player(options: Partial<PlayerOptions> = {}, saved?: Session, keyOutcomes: ('ok' | 'fail')[] = ['ok']) {
-  const effects: Effects = { saves: [], recorded: [], queued: [], flushes: 0, keyLoads: 0 };
+  const effects: Effects = { saves: [], recorded: [], queued: [], flushes: 0, keyLoads: 0, flags: [] };
   const machine = playerMachine.provide({
     actors: {
       loadKey: fromPromise<Scenario, PlayScenario>(({ input }) => {
@@ -68,6 +70,9 @@ function player(options: Partial<PlayerOptions> = {}, saved?: Session, keyOutcom
       },
       flushOutbox: () => {
         effects.flushes += 1;
+      },
+      saveFlag: (_, params) => {
+        effects.flags.push(params.index);
       },
     },
   });
@@ -398,6 +403,108 @@ describe('player machine: what is saved', () => {
     expect(resumed.getSnapshot().context.resumed).toBe(true);
     expect(runOf(resumed.getSnapshot().context).history.map((turn) => turn.optionId)).toEqual([first, second]);
   });
+});
+
+// The real coder reads the words (typed-reader.ts is imported by the machine as it would be in the browser).
+const type = (actor: PlayerActor, text: string) => {
+  actor.send({ type: 'reply.type', text });
+};
+
+describe('player machine: typed replies', () => {
+  it('practice: reads a typed reflection, follows the matched reply, and takes a correction', async () => {
+    const { actor, effects } = track(player());
+    actor.send({ type: 'typing.start' });
+    expect(actor.getSnapshot().context.typing).toBe(true);
+    expect(lastSave(effects)?.typing).toBe(true);
+    // Typing needs the key for the mapping: it loads straight away.
+    await waitFor(actor, (snapshot) => snapshot.context.full !== undefined, { timeout: 5000 });
+    type(actor, '   ');
+    expect(phase(actor)).toBe('playing');
+    type(actor, 'Opening them feels like walking into a wall of bad news for you.');
+    expect(actor.getSnapshot().matches('reading')).toBe(true);
+    await settled(actor, { feedback: 'ready' });
+    const [turn] = run(actor).history;
+    expect(turn?.typed?.text).toBe('Opening them feels like walking into a wall of bad news for you.');
+    expect(turn?.typed?.behaviour).toBe('reflection');
+    expect(turn?.optionId).toBe('N1-A');
+    expect(run(actor).nodeId).toBe('N2');
+    expect(lastSave(effects)).toMatchObject({ showingFeedback: true, typing: true });
+
+    // "That's not what I meant": scored as the closed question instead, still the first try.
+    actor.send({ type: 'typed.correct', optionId: 'N1-C' });
+    expect(phase(actor)).toBe('feedback');
+    const kept = run(actor).history.filter((candidate) => candidate.kept);
+    expect(kept).toHaveLength(1);
+    expect(run(actor).history).toHaveLength(1);
+    // Scored as the reply meant: its codes come with the key.
+    expect(rekeyRun(FULL, run(actor)).history[0]).toMatchObject({ optionId: 'N1-C', attempt: 1, codes: ['CQ'] });
+    expect(kept[0]?.typed?.corrected).toBe(true);
+    // A corrected turn cannot be corrected again.
+    actor.send({ type: 'typed.correct', optionId: 'N1-A' });
+    expect(run(actor).history[0]?.optionId).toBe('N1-C');
+
+    // Back to the buttons in practice; the preference is saved.
+    actor.send({ type: 'feedback.continue' });
+    actor.send({ type: 'typing.stop' });
+    expect(actor.getSnapshot().context.typing).toBe(false);
+    expect(lastSave(effects)?.typing).toBeUndefined();
+    choose(actor, 'N2-B');
+    expect(run(actor).history.at(-1)?.typed).toBeUndefined();
+  }, 15_000);
+
+  it('assessed: a typed attempt stays typed, is scored on the words, and a misreading can be flagged once', async () => {
+    const { actor, effects } = track(player({ mode: 'assessed', storeKey: 'fixture-minimal:assessed' }));
+    actor.send({ type: 'typing.start' });
+    // The buttons no longer answer, and there is no way back to them.
+    choose(actor, 'N1-A');
+    expect(run(actor).history).toHaveLength(0);
+    actor.send({ type: 'typing.stop' });
+    expect(actor.getSnapshot().context.typing).toBe(true);
+
+    type(actor, 'You really need to just open them today and get it over with.');
+    await waitFor(actor, (snapshot) => !snapshot.matches('reading'), { timeout: 5000 });
+    expect(actor.getSnapshot().context.typedError ?? '').toBe('');
+    expect(phase(actor)).toBe('playing');
+    expect(run(actor).history[0]).toMatchObject({ optionId: 'N1-B', stance: 'expert' });
+    type(actor, 'Part of you wants to know what the blue one says.');
+    await settled(actor, 'report');
+    const [attempt] = effects.recorded;
+    expect(attempt?.transcript.map((entry) => entry.typed?.text)).toEqual([
+      'You really need to just open them today and get it over with.',
+      'Part of you wants to know what the blue one says.',
+    ]);
+    expect(attempt?.band).not.toBe('proficient');
+
+    actor.send({ type: 'typed.flag', index: 0 });
+    actor.send({ type: 'typed.flag', index: 0 });
+    actor.send({ type: 'typed.flag', index: 7 });
+    expect(effects.flags).toEqual([0]);
+    expect(actor.getSnapshot().context.finished?.transcript[0]?.typed?.flagged).toBe(true);
+    expect(actor.getSnapshot().context.finished?.band).toBe(attempt?.band);
+  }, 15_000);
+
+  it('assessed: a saved place with typed turns opens typing, even if saved without the setting', async () => {
+    const { actor, effects } = track(player({ mode: 'assessed', storeKey: 'fixture-minimal:assessed' }));
+    actor.send({ type: 'typing.start' });
+    type(actor, 'That pile feels like a wall of bad news.');
+    await waitFor(actor, (snapshot) => runOf(snapshot.context).history.length === 1, { timeout: 5000 });
+    const saved = { ...lastSave(effects) } as Session;
+    delete saved.typing;
+    const reopened = track(player({ mode: 'assessed', storeKey: 'fixture-minimal:assessed' }, saved)).actor;
+    expect(reopened.getSnapshot().context.typing).toBe(true);
+    choose(reopened, 'N2-B');
+    expect(run(reopened).history).toHaveLength(1);
+  }, 15_000);
+
+  it('says why a typed reply could not be read and keeps the place', async () => {
+    const { actor } = track(player({}, undefined, ['fail']));
+    actor.send({ type: 'typing.start' });
+    type(actor, 'They feel like a wall of bad news.');
+    await waitFor(actor, (snapshot) => snapshot.context.typedError !== undefined, { timeout: 5000 });
+    expect(phase(actor)).toBe('playing');
+    expect(actor.getSnapshot().context.typedError).toMatch(/could not be read just now.*still in the box/);
+    expect(run(actor).history).toHaveLength(0);
+  }, 15_000);
 });
 
 describe('whileConnected (an actor per mount, under StrictMode)', () => {

@@ -55,7 +55,7 @@ const dueWords = (dueAt: string | null): string =>
   dueAt ? ` · due ${new Date(dueAt).toLocaleDateString(undefined, { dateStyle: 'medium', timeZone: 'UTC' })}` : '';
 
 const SHARED =
-  'When you finish, your replies and scores for this role-play will be sent to your trainer. Nothing else on this device is shared.';
+  'When you finish, your replies and scores for this role-play will be sent to your trainer, including the words of any reply you type yourself. Nothing else on this device is shared.';
 
 /**
  * An assigned role-play: checks the assignment with the server, shows who assigned it and what
@@ -142,7 +142,8 @@ export function AssignedRolePlay({ play, assignmentId, urlMode, Session }: Props
         modeNote={
           <span className="rp-assigned">
             {view ? `Assigned by ${view.trainer} (${view.cohort}). ` : 'Assigned by your trainer. '}
-            Your replies and scores for this role-play will be sent to your trainer when you finish.
+            Your replies (typed ones word for word) and scores for this role-play will be sent to your trainer when you
+            finish.
           </span>
         }
       />

@@ -6,6 +6,7 @@ import { lineAt, type Run } from '../../engine/run.ts';
 import { BAND_MEANING, bandAndEnding, practiceStats, type Scores } from '../../engine/scoring.ts';
 import { isTimely } from '../../engine/state.ts';
 import type { Scenario } from '../../schemas/scenario.ts';
+import { TypedReading } from './TypedReading.tsx';
 
 interface Props {
   scenario: Scenario;
@@ -14,6 +15,10 @@ interface Props {
   onRestart: () => void;
   /** For an assigned role-play: where sending its result to the trainer stands. */
   status?: ReactNode;
+  /** Assessed: flags the reading of a typed turn (its index in the run's history) as wrong. */
+  onFlag?: ((index: number) => void) | undefined;
+  /** The typed turns already flagged (history indexes). */
+  flagged?: readonly number[] | undefined;
 }
 
 const LEVEL_WORDS = { good: 'good', fair: 'fair', low: 'below fair' } as const;
@@ -21,7 +26,7 @@ const two = (value: number): string => (Math.round(value * 100) / 100).toFixed(2
 
 /** The end report (C2.7): ending, band with its meaning, metrics, turn-by-turn replay, ruptures, tips. */
 export const EndReport = forwardRef<HTMLHeadingElement, Props>(function EndReport(
-  { scenario, run, scores, onRestart, status },
+  { scenario, run, scores, onRestart, status, onFlag, flagged = [] },
   headingRef,
 ) {
   const ending = scenario.endings.find((candidate) => candidate.id === run.nodeId);
@@ -191,13 +196,24 @@ export const EndReport = forwardRef<HTMLHeadingElement, Props>(function EndRepor
                   </p>
                 )}
                 <p>
-                  <strong>{first ? 'Your retry (not scored):' : 'You:'}</strong> “{entry?.option.text}”{' '}
+                  <strong>{first ? 'Your retry (not scored):' : turn.typed ? 'You typed:' : 'You:'}</strong> “
+                  {turn.typed?.text ?? entry?.option.text}”{' '}
                   <span className="meta">
                     ({turn.codes.map((code) => CODE_WORDS[code] ?? code).join(' + ')};{' '}
                     {STANCE_WORDS[turn.stance] ?? turn.stance})
                   </span>
                 </p>
-                <p>{entry?.option.feedback}</p>
+                {turn.typed ? (
+                  <TypedReading
+                    turn={{ ...turn, typed: turn.typed }}
+                    scenario={scenario}
+                    index={run.history.indexOf(turn)}
+                    flagged={flagged}
+                    onFlag={onFlag}
+                  />
+                ) : (
+                  <p>{entry?.option.feedback}</p>
+                )}
                 {star && star.id !== turn.optionId && (
                   <p className="stronger">
                     <strong>The strongest reply here:</strong> “{star.text}”
@@ -216,8 +232,11 @@ export const EndReport = forwardRef<HTMLHeadingElement, Props>(function EndRepor
           ))}
         </ul>
         <p className="meta">
-          These scores come from choosing pre-written replies. They are practice feedback borrowed from MITI coding, not
-          a fidelity rating of your real work.
+          These scores come from{' '}
+          {kept.some((turn) => turn.typed)
+            ? 'your replies, typed replies as the coder read them'
+            : 'choosing pre-written replies'}
+          . They are practice feedback borrowed from MITI coding, not a fidelity rating of your real work.
         </p>
       </section>
       <p>

@@ -1,4 +1,4 @@
-import { forwardRef } from 'react';
+import { forwardRef, type ReactNode } from 'react';
 import { CODE_WORDS, STANCE_WORDS, stateChanges, type TurnFeedback } from '../../engine/feedback.ts';
 
 interface Props {
@@ -6,11 +6,13 @@ interface Props {
   ended: boolean;
   onRetry: () => void;
   onContinue: () => void;
+  /** A typed reply's reading (TypedFeedback), in place of the authored reply's own feedback. */
+  typed?: ReactNode;
 }
 
 /** Practice-mode feedback after a reply (C2.6). */
 export const FeedbackPanel = forwardRef<HTMLHeadingElement, Props>(function FeedbackPanel(
-  { feedback, ended, onRetry, onContinue },
+  { feedback, ended, onRetry, onContinue, typed },
   headingRef,
 ) {
   const { turn, option, stronger, nudge } = feedback;
@@ -35,8 +37,8 @@ export const FeedbackPanel = forwardRef<HTMLHeadingElement, Props>(function Feed
       ) : (
         <p className="changes">No change in how they are feeling.</p>
       )}
-      <p>{option.feedback}</p>
-      {stronger && (
+      {typed ?? <p>{option.feedback}</p>}
+      {!typed && stronger && (
         <div className="stronger">
           <p>
             <strong>A stronger option here:</strong> “{stronger.text}”

@@ -1,34 +1,51 @@
-import { forwardRef } from 'react';
+import { forwardRef, type ReactNode } from 'react';
 import type { PlayReply } from '../../engine/play-data.ts';
 
 interface Props {
-  /** In the order shown (shuffled per attempt). */
+  /** In the order shown (shuffled per attempt); none while the learner types. */
   replies: readonly Pick<PlayReply, 'id' | 'text'>[];
   onChoose: (optionId: string) => void;
+  /** Offered where a reply may be typed (not at the action steps of an emergency checklist). */
+  onType?: (() => void) | undefined;
+  /** The typing box, in place of the buttons. */
+  children?: ReactNode;
 }
 
-/** "Your reply": the replies on offer at this point of the conversation, one button each. */
-export const ReplyList = forwardRef<HTMLHeadingElement, Props>(function ReplyList({ replies, onChoose }, headingRef) {
+/** "Your reply": the replies on offer at this point of the conversation, one button each, or the box. */
+export const ReplyList = forwardRef<HTMLHeadingElement, Props>(function ReplyList(
+  { replies, onChoose, onType, children },
+  headingRef,
+) {
   return (
     <section className="rp-replies" aria-labelledby="rp-replies-heading">
       <h2 id="rp-replies-heading" tabIndex={-1} ref={headingRef}>
         Your reply
       </h2>
-      <ul>
-        {replies.map((reply) => (
-          <li key={reply.id}>
-            <button
-              type="button"
-              className="reply"
-              onClick={() => {
-                onChoose(reply.id);
-              }}
-            >
-              {reply.text}
-            </button>
-          </li>
-        ))}
-      </ul>
+      {replies.length > 0 && (
+        <ul>
+          {replies.map((reply) => (
+            <li key={reply.id}>
+              <button
+                type="button"
+                className="reply"
+                onClick={() => {
+                  onChoose(reply.id);
+                }}
+              >
+                {reply.text}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {onType && (
+        <p>
+          <button type="button" className="secondary" onClick={onType}>
+            Type my own reply
+          </button>
+        </p>
+      )}
+      {children}
     </section>
   );
 });

@@ -1,8 +1,7 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
-import { startSync } from '../../client/sync.ts';
 import type { Mode } from '../../engine/run.ts';
 import type { PlayScenario } from '../../engine/play-data.ts';
-import { sessionKey } from '../../stores/roleplays.ts';
+import { attemptsStore, sessionKey } from '../../stores/roleplays.ts';
 import { RolePlaySession } from './RolePlaySession.tsx';
 
 interface Props {
@@ -37,10 +36,19 @@ function readTarget(): Target {
  */
 export default function RolePlayPlayer({ play }: Props) {
   const [target] = useState(readTarget);
-  // Any assigned result still waiting on this device is sent from here too.
+  // Any assigned result still waiting on this device is sent from here too. Sending loads only for a
+  // learner with assigned results or an assignment open (the page's JS budget); most visits have none.
   useEffect(() => {
-    startSync();
-  }, []);
+    const assigned =
+      target.assignment !== undefined ||
+      attemptsStore()
+        .get()
+        .attempts.some((attempt) => attempt.assignmentId);
+    if (assigned)
+      void import('../../client/sync.ts').then((sync) => {
+        sync.startSync();
+      });
+  }, [target.assignment]);
   if (target.assignment !== undefined)
     return (
       <Suspense

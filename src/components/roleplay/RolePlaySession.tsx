@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { createActor } from 'xstate';
 import { feedbackForLast } from '../../engine/feedback.ts';
 import type { PlayScenario } from '../../engine/play-data.ts';
@@ -11,6 +11,7 @@ import {
   phaseOf,
   playerMachine,
   runOf,
+  typingAllowed,
   type PlayerEvent,
   type PlayerSnapshot,
 } from '../../client/player-machine.ts';
@@ -28,6 +29,10 @@ const loadAfterKey = () => import('./after-key.ts');
 const FeedbackPanel = lazy(async () => ({ default: (await loadAfterKey()).FeedbackPanel }));
 const EndReport = lazy(async () => ({ default: (await loadAfterKey()).EndReport }));
 const SyncStatus = lazy(async () => ({ default: (await loadAfterKey()).SyncStatus }));
+const TypedFeedback = lazy(async () => ({ default: (await loadAfterKey()).TypedFeedback }));
+// The box and the coder load only once the learner chooses to type (issue 13).
+const loadTyping = () => Promise.all([import('./TypedReplyBox.tsx'), import('../../client/typed-reader.ts')]);
+const TypedReplyBox = lazy(async () => ({ default: (await loadTyping())[0].TypedReplyBox }));
 
 interface Props {
   /** What the conversation needs; the key is fetched when it is first needed (play-data.ts). */
@@ -54,6 +59,11 @@ const finishedIdIn = (snapshot: PlayerSnapshot) => snapshot.context.finished?.id
 const seedIn = (snapshot: PlayerSnapshot) => snapshot.context.session.seed;
 const resumedIn = (snapshot: PlayerSnapshot) => snapshot.context.resumed;
 const couldNotResumeIn = (snapshot: PlayerSnapshot) => snapshot.context.couldNotResume;
+const typingIn = (snapshot: PlayerSnapshot) => snapshot.context.typing;
+const typedErrorIn = (snapshot: PlayerSnapshot) => snapshot.context.typedError;
+const readingIn = (snapshot: PlayerSnapshot) => snapshot.matches('reading');
+const canTypeIn = (snapshot: PlayerSnapshot) => typingAllowed(snapshot.context);
+const finishedIn = (snapshot: PlayerSnapshot) => snapshot.context.finished;
 
 /**
  * One role-play conversation: the person speaks, the learner replies, the person reacts. The
@@ -79,6 +89,13 @@ export function RolePlaySession({ play, mode, storeKey, assignmentId, learnerId,
   const seed = useSelector(actor, seedIn);
   const resumed = useSelector(actor, resumedIn);
   const couldNotResume = useSelector(actor, couldNotResumeIn);
+  const typing = useSelector(actor, typingIn);
+  const typedError = useSelector(actor, typedErrorIn);
+  const reading = useSelector(actor, readingIn);
+  const canType = useSelector(actor, canTypeIn);
+  const finished = useSelector(actor, finishedIn);
+  // Said once in the live region: how a typed reply was read (the feedback heading also takes focus).
+  const [announcement, setAnnouncement] = useState('');
   const repliesRef = useRef<HTMLHeadingElement>(null);
 
   // Feedback and the report take the focus when they arrive (each may wait for the key or its code).
@@ -91,11 +108,15 @@ export function RolePlaySession({ play, mode, storeKey, assignmentId, learnerId,
     if (keyWanted) void loadAfterKey();
   }, [keyWanted]);
   useEffect(() => {
+    if (typing) void loadTyping();
+  }, [typing]);
+  useEffect(() => {
     if (focusOnStart) repliesRef.current?.focus();
   }, [focusOnStart]);
 
   // Back at "Your reply" after a reply (assessed), a retry, "Continue" or a restart: focus follows.
   const send = (event: PlayerEvent): void => {
+    setAnnouncement('');
     actor.send(event);
     if (actor.getSnapshot().matches('playing')) requestAnimationFrame(() => repliesRef.current?.focus());
   };
@@ -105,6 +126,9 @@ export function RolePlaySession({ play, mode, storeKey, assignmentId, learnerId,
 
   const keyed = useMemo(() => (full ? rekeyRun(full, run) : undefined), [full, run]);
   const feedback = phase === 'feedback' && full && keyed ? feedbackForLast(full, keyed) : undefined;
+  const typedTurn = feedback?.turn.typed ? { ...feedback.turn, typed: feedback.turn.typed } : undefined;
+  // The box takes the focus when the learner chose to type, and again after each typed reply.
+  const [focusBox, setFocusBox] = useState(false);
   // "Welcome back" until the report; why a saved place could not be picked up, until the first reply.
   let notice: 'resumed' | 'changed' | 'damaged' | undefined;
   if (resumed) notice = phase === 'report' ? undefined : 'resumed';
@@ -123,6 +147,19 @@ export function RolePlaySession({ play, mode, storeKey, assignmentId, learnerId,
                 ref={focusOnArrival}
                 feedback={feedback}
                 ended={run.ended}
+                typed={
+                  typedTurn && full && keyed ? (
+                    <TypedFeedback
+                      scenario={full}
+                      run={keyed}
+                      turn={typedTurn}
+                      onRead={setAnnouncement}
+                      onCorrect={(optionId) => {
+                        send({ type: 'typed.correct', optionId });
+                      }}
+                    />
+                  ) : undefined
+                }
                 onRetry={() => {
                   send({ type: 'reply.retry' });
                 }}
@@ -156,11 +193,42 @@ export function RolePlaySession({ play, mode, storeKey, assignmentId, learnerId,
           {phase === 'playing' && !run.ended && (
             <ReplyList
               ref={repliesRef}
-              replies={shuffled(availableOptions(scenario, run), seed)}
+              replies={typing && canType ? [] : shuffled(availableOptions(scenario, run), seed)}
               onChoose={(optionId) => {
                 send({ type: 'reply.choose', optionId });
               }}
-            />
+              onType={
+                canType && !typing
+                  ? () => {
+                      setFocusBox(true);
+                      send({ type: 'typing.start' });
+                    }
+                  : undefined
+              }
+            >
+              {typing && canType && (
+                <Suspense fallback={<p className="rp-loading">Getting the reply box ready…</p>}>
+                  <TypedReplyBox
+                    key={run.history.length}
+                    assessed={mode === 'assessed'}
+                    busy={reading}
+                    error={typedError}
+                    focusOnMount={focusBox}
+                    onSend={(text) => {
+                      setFocusBox(true);
+                      send({ type: 'reply.type', text });
+                    }}
+                    onChoose={
+                      mode === 'practice'
+                        ? () => {
+                            send({ type: 'typing.stop' });
+                          }
+                        : undefined
+                    }
+                  />
+                </Suspense>
+              )}
+            </ReplyList>
           )}
           {phase === 'report' && full && keyed && (
             <Suspense fallback={<p className="rp-loading">Putting your report together…</p>}>
@@ -171,10 +239,21 @@ export function RolePlaySession({ play, mode, storeKey, assignmentId, learnerId,
                 scores={scoreRun(full, keyed)}
                 onRestart={restart}
                 status={assignmentId && finishedId ? <SyncStatus attemptId={finishedId} /> : undefined}
+                onFlag={
+                  mode === 'assessed'
+                    ? (index) => {
+                        send({ type: 'typed.flag', index });
+                      }
+                    : undefined
+                }
+                flagged={(finished?.transcript ?? []).flatMap((turn, index) => (turn.typed?.flagged ? [index] : []))}
               />
             </Suspense>
           )}
         </div>
+        <p className="visually-hidden" role="status">
+          {announcement}
+        </p>
         {mode === 'practice' && phase !== 'report' && <StateMeters state={run.state} name={scenario.persona.name} />}
       </div>
     </div>

@@ -5,3 +5,4 @@
 export { EndReport } from './EndReport.tsx';
 export { FeedbackPanel } from './FeedbackPanel.tsx';
 export { SyncStatus } from './SyncStatus.tsx';
+export { TypedFeedback, typedSummary } from './TypedFeedback.tsx';
