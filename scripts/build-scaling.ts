@@ -35,9 +35,11 @@ function copyProject(into: string): void {
 
 /** Adds `factor - 1` copies of every lesson and role-play, with ids, orders and titles made unique. */
 function multiply(root: string, factor: number): void {
-  const terms = new Set(
-    (parse(readFileSync(join(root, 'content/glossary.yaml'), 'utf8')) as { id: string }[]).map((term) => term.id),
-  );
+  // Glossary terms and module names are shared by every copy: ids naming them stay as they are.
+  const terms = new Set([
+    ...(parse(readFileSync(join(root, 'content/glossary.yaml'), 'utf8')) as { id: string }[]).map((term) => term.id),
+    ...readdirSync(join(root, 'modules')),
+  ]);
   for (const module of readdirSync(join(root, 'modules'))) {
     const folder = join(root, 'modules', module);
     for (const file of readdirSync(folder).filter((name) => name.endsWith('.mdx'))) {
@@ -66,7 +68,10 @@ function multiply(root: string, factor: number): void {
       for (let copy = 1; copy < factor; copy++)
         writeFileSync(
           join(scenarios, file.replace('.yaml', `-copy${String(copy)}.yaml`)),
-          text.replace(/^id: (.+)$/m, (_, id: string) => `id: ${id}-copy${String(copy)}`),
+          // A copy is a role-play of its own, not another scene of the original's simulation.
+          text
+            .replace(/^id: (.+)$/m, (_, id: string) => `id: ${id}-copy${String(copy)}`)
+            .replace(/^simulation: .*\n/m, ''),
         );
     }
   }
