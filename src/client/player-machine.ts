@@ -14,6 +14,7 @@ import {
   flagTypedTurn,
   recordAttempt,
   saveSession,
+  withTypedFlag,
   type Attempt,
   type Session,
 } from '../stores/roleplays.ts';
@@ -24,7 +25,14 @@ import { loadKey } from './scenario-key.ts';
 // and a result the outbox missed is queued by the next sync's reconcile.
 let queued: Promise<unknown> = Promise.resolve();
 const withOutbox = (use: (outbox: typeof import('../stores/outbox.ts')) => void): void => {
-  queued = queued.then(() => import('../stores/outbox.ts')).then(use);
+  queued = queued
+    .then(() => import('../stores/outbox.ts'))
+    .then(use)
+    // Offline before the chunk was cached: the attempt is in the record, and the next sync queues it.
+    .catch(() => undefined);
+};
+const sendNow = (): void => {
+  queued = queued.then(async () => (await import('./sync.ts')).flushOutbox('load')).catch(() => undefined);
 };
 
 /**
@@ -81,6 +89,12 @@ export interface PlayerInput {
    * reply buttons stay hidden, so the mapping never helps pick one); in practice it is a preference.
    */
   typing: boolean;
+  /**
+   * Practice: the learner accepted how their typed reply was read, so the ★ reply and the teaching
+   * point are on screen. From then on the turn cannot be corrected: choosing "what I meant" after
+   * seeing the ★ would score a peek as a first try.
+   */
+  typedAccepted: boolean;
 }
 
 export interface PlayerContext extends PlayerInput {
@@ -105,6 +119,8 @@ export type PlayerEvent =
   | { type: 'typing.stop' }
   /** Practice: "That's not what I meant": the typed turn is scored as the reply the learner meant. */
   | { type: 'typed.correct'; optionId: string }
+  /** Practice: "That's what I meant": shows the ★ reply and the teaching point; no correction after. */
+  | { type: 'typed.accept' }
   /** Assessed end report: the learner flags the reading of a typed turn (transcript index) as wrong. */
   | { type: 'typed.flag'; index: number }
   /** "Try another reply" (practice). */
@@ -156,6 +172,7 @@ export function openPlayer(options: PlayerOptions, saved: Session | undefined, f
       session: { attemptId: saved.attemptId, startedAt: saved.startedAt, scenarioHash: play.hash, seed: saved.seed },
       resumed: true,
       showingFeedback: saved.showingFeedback,
+      typedAccepted: saved.showingFeedback && saved.typedAccepted === true,
       // A typed attempt stays typed, also when the place was saved before `typing` was (any typed turn).
       typing: saved.typing === true || (mode === 'assessed' && context.run.history.some((turn) => turn.typed)),
     };
@@ -168,6 +185,7 @@ export function openPlayer(options: PlayerOptions, saved: Session | undefined, f
     couldNotResume: saved === undefined ? undefined : saved.scenarioHash === play.hash ? 'damaged' : 'changed',
     showingFeedback: false,
     typing: false,
+    typedAccepted: false,
   };
 }
 
@@ -182,6 +200,7 @@ export const savedPlace = (context: PlayerContext, showingFeedback: boolean): Se
   ...context.session,
   showingFeedback,
   ...(context.typing ? { typing: true } : {}),
+  ...(context.typedAccepted ? { typedAccepted: true } : {}),
   snapshot: context.rolePlay.getPersistedSnapshot(context.conversation),
 });
 
@@ -222,6 +241,7 @@ const player = setup({
       !context.full && ((context.mode === 'practice' && runOf(context).history.length > 0) || context.typing),
     typingAllowed: ({ context }) => typingAllowed(context),
     // Assessed only (in practice the learner says "That's not what I meant" instead), and only once.
+    acceptable: ({ context }) => !context.typedAccepted && correctableTurn(runOf(context)) !== undefined,
     flaggable: ({ context, event }) => {
       if (event.type !== 'typed.flag' || context.mode !== 'assessed') return false;
       const typed = context.finished?.transcript[event.index]?.typed;
@@ -231,7 +251,8 @@ const player = setup({
     typedText: ({ context, event }) =>
       event.type === 'reply.type' && typingAllowed(context) && event.text.trim() !== '',
     correctable: ({ context, event }) => {
-      if (event.type !== 'typed.correct' || !context.full || !correctableTurn(runOf(context))) return false;
+      if (event.type !== 'typed.correct' || context.typedAccepted || !context.full) return false;
+      if (!correctableTurn(runOf(context))) return false;
       const back = retry(runOf(context));
       return availableOptions(context.scenario, back).some((option) => option.id === event.optionId);
     },
@@ -282,9 +303,11 @@ const player = setup({
       };
     }),
     markFlag: assign(({ context }, params: { index: number }) =>
-      context.finished ? { finished: withFlag(context.finished, params.index) } : {},
+      context.finished ? { finished: withTypedFlag(context.finished, params.index) } : {},
     ),
     startTyping: assign({ typing: true, typedError: undefined }),
+    acceptTyped: assign({ typedAccepted: true }),
+    newTurn: assign({ typedAccepted: false }),
     stopTyping: assign({ typing: false, typedError: undefined }),
     startAgain: assign(({ context }) => ({
       conversation: initialTransition(context.rolePlay)[0],
@@ -296,6 +319,7 @@ const player = setup({
       typedError: undefined,
       // A new attempt starts with the reply buttons; the learner chooses to type again.
       typing: false,
+      typedAccepted: false,
     })),
     keepKey: assign((_, params: { full: Scenario }) => ({ full: params.full, keyError: undefined })),
     keepKeyError: assign((_, params: { error: unknown }) => ({
@@ -322,30 +346,22 @@ const player = setup({
         });
     },
     flushOutbox: () => {
-      queued = queued.then(async () => (await import('./sync.ts')).flushOutbox('load'));
+      sendNow();
     },
     // The flag is kept with the recorded attempt; an assigned one goes to the trainer again with it.
     saveFlag: ({ context }, params: { index: number }) => {
       if (!context.finished) return;
       const flagged = flagTypedTurn(context.finished.id, params.index);
       const { assignmentId, learnerId } = context;
-      if (flagged && assignmentId)
-        withOutbox((outbox) => {
-          outbox.requeueAttempt(flagged, learnerId);
-        });
+      if (!flagged || !assignmentId) return;
+      // Sent again at once, so the trainer sees the flag beside the turn.
+      withOutbox((outbox) => {
+        outbox.requeueAttempt(flagged, learnerId);
+      });
+      sendNow();
     },
   },
 });
-
-/** The finished attempt with one typed turn's reading flagged as wrong (the score stays as coded). */
-function withFlag(attempt: Attempt, index: number): Attempt {
-  return {
-    ...attempt,
-    transcript: attempt.transcript.map((turn, i) =>
-      i === index && turn.typed ? { ...turn, typed: { ...turn.typed, flagged: true as const } } : turn,
-    ),
-  };
-}
 
 function takenBack(context: PlayerContext): Conversation {
   return context.conversation.status === 'done'
@@ -355,22 +371,26 @@ function takenBack(context: PlayerContext): Conversation {
 
 // Feedback and scoring both wait for the key: check for it, load it, or say why it did not load.
 // The same three states sit in each, beside that phase's own `ready`.
-const checkingKey = player.createStateConfig({
-  always: [{ guard: 'hasKey', target: 'ready' }, { target: 'loadingKey' }],
-});
-// Loads the key and keeps it; where it goes next (and whether a failure is shown) is the caller's.
-const keyLoader = (onDone: string, onError: string, showError: boolean) =>
+// Goes on at once when the key is here, or loads it first.
+const keyCheck = (withKey: string) =>
+  player.createStateConfig({ always: [{ guard: 'hasKey', target: withKey }, { target: 'loadingKey' }] });
+const checkingKey = keyCheck('ready');
+/**
+ * Loads the key and keeps it; where it goes next is the caller's, and so is what a failure says: the
+ * key's own error (shown with "Try again"), the typed reply's (shown under the box), or nothing.
+ */
+const keyLoader = (onDone: string, onError: string, say?: 'keepKeyError' | 'keepTypedError') =>
   player.createStateConfig({
     invoke: {
       src: 'loadKey',
       input: ({ context }) => context.play,
       onDone: { target: onDone, actions: { type: 'keepKey', params: ({ event }) => ({ full: event.output }) } },
-      onError: showError
-        ? { target: onError, actions: { type: 'keepKeyError', params: ({ event }) => ({ error: event.error }) } }
+      onError: say
+        ? { target: onError, actions: { type: say, params: ({ event }) => ({ error: event.error }) } }
         : onError,
     },
   });
-const loadingKey = { entry: 'forgetKeyError', ...keyLoader('ready', 'keyFailed', true) } as const;
+const loadingKey = { entry: 'forgetKeyError', ...keyLoader('ready', 'keyFailed', 'keepKeyError') } as const;
 const keyFailed = player.createStateConfig({ on: { 'key.retry': 'loadingKey' } });
 
 export const playerMachine = player.createMachine({
@@ -395,7 +415,7 @@ export const playerMachine = player.createMachine({
       states: {
         choosing: { always: { guard: 'keyDueSoon', target: 'fetchingKey' } },
         // Not shown here when it fails: the feedback or the typed reply, when due, tries again and says why.
-        fetchingKey: keyLoader('keyFetched', 'keyFetched', false),
+        fetchingKey: keyLoader('keyFetched', 'keyFetched'),
         keyFetched: {},
       },
       on: {
@@ -409,21 +429,8 @@ export const playerMachine = player.createMachine({
     reading: {
       initial: 'checkingKey',
       states: {
-        checkingKey: { always: [{ guard: 'hasKey', target: 'coding' }, { target: 'loadingKey' }] },
-        loadingKey: {
-          invoke: {
-            src: 'loadKey',
-            input: ({ context }) => context.play,
-            onDone: {
-              target: 'coding',
-              actions: { type: 'keepKey', params: ({ event }) => ({ full: event.output }) },
-            },
-            onError: {
-              target: '#player.playing',
-              actions: { type: 'keepTypedError', params: ({ event }) => ({ error: event.error }) },
-            },
-          },
-        },
+        checkingKey: keyCheck('coding'),
+        loadingKey: keyLoader('coding', '#player.playing', 'keepTypedError'),
         coding: {
           invoke: {
             src: 'readTyped',
@@ -446,6 +453,7 @@ export const playerMachine = player.createMachine({
       },
     },
     answered: {
+      entry: 'newTurn',
       always: [
         { guard: 'practice', target: 'feedback', actions: saving(true) },
         // Locked in and saved first, so a reload or a lost connection while scoring loses nothing.
@@ -463,6 +471,7 @@ export const playerMachine = player.createMachine({
           on: {
             'reply.retry': { guard: 'canRetry', target: '#player.playing', actions: ['takeBack', saving(false)] },
             'typed.correct': { guard: 'correctable', target: '#player.answered', actions: 'correct' },
+            'typed.accept': { guard: 'acceptable', actions: ['acceptTyped', saving(true)] },
             'feedback.continue': [
               // The key is here (feedback was shown); the attempt is recorded as in assessed mode.
               { guard: 'ended', target: '#player.scoring', actions: saving(false) },

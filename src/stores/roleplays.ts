@@ -55,6 +55,8 @@ export interface Session {
   showingFeedback: boolean;
   /** The learner chose to type their replies (in assessed mode, for the rest of the attempt). */
   typing?: true;
+  /** Practice: the learner accepted the reading of their typed reply, so its ★ reply is on screen. */
+  typedAccepted?: true;
 }
 
 interface AttemptsData {
@@ -151,6 +153,16 @@ export function recordAttempt(attempt: Attempt): void {
   store.set({ ...current, attempts: [...current.attempts, attempt] });
 }
 
+/** The attempt with the reading of one typed turn (its transcript index) flagged as wrong. */
+export function withTypedFlag(attempt: Attempt, index: number): Attempt {
+  return {
+    ...attempt,
+    transcript: attempt.transcript.map((turn, i) =>
+      i === index && turn.typed ? { ...turn, typed: { ...turn.typed, flagged: true as const } } : turn,
+    ),
+  };
+}
+
 /**
  * The learner flags how a typed turn was read as wrong (assessed end report, issue 13). The score
  * stays as coded; the flag is kept with the attempt, and a trainer sees it beside the turn.
@@ -160,12 +172,8 @@ export function flagTypedTurn(attemptId: string, index: number): Attempt | undef
   const current = store.get();
   let updated: Attempt | undefined;
   const attempts = current.attempts.map((attempt) => {
-    const turn = attempt.transcript[index];
-    if (attempt.id !== attemptId || !turn?.typed) return attempt;
-    const transcript = attempt.transcript.map((t, i) =>
-      i === index && t.typed ? { ...t, typed: { ...t.typed, flagged: true as const } } : t,
-    );
-    updated = { ...attempt, transcript };
+    if (attempt.id !== attemptId || !attempt.transcript[index]?.typed) return attempt;
+    updated = withTypedFlag(attempt, index);
     return updated;
   });
   if (updated) store.set({ ...current, attempts });

@@ -40,9 +40,11 @@ async function joinAs(page: Page, inviteUrl: string, name: string, email: string
   await expect(page).toHaveURL(/\/account\/\?joined=1$/);
 }
 
-test('trainer assigns, learner completes, trainer sees band, transcript and CSV; another learner is kept out', async ({
+test('trainer assigns, learner completes, trainer sees band, transcript and CSV; another learner is kept out, then types theirs', async ({
   browser,
 }) => {
+  // Two learners play through a built server; the second types every reply (the coder loads then).
+  test.setTimeout(120_000);
   const stamp = Date.now().toString(36);
   // The trainer: sign in, create a cohort, an invite and an assessed assignment.
   const trainer = await newPage(browser);
@@ -118,4 +120,72 @@ test('trainer assigns, learner completes, trainer sees band, transcript and CSV;
   expect(page.status()).toBe(403);
   expect(await page.text()).not.toContain(replyText(script.benchmarks.exemplarPath[0] ?? ''));
   expect((await other.request.get(`${cohortUrl}export.csv`)).status()).toBe(403);
+
+  // The second learner plays the same assignment in their own words: the typed words go to the
+  // trainer (escaped), with how each was read and the learner's flag on a misreading.
+  const noorCard = other.locator('[data-assignment]').filter({ hasText: script.title });
+  await noorCard.getByRole('link', { name: `Start ${script.title}` }).click();
+  await other
+    .getByRole('region', { name: 'A role-play from your trainer' })
+    .getByRole('button', { name: 'Start the role-play' })
+    .click();
+  await other.getByRole('button', { name: 'Type my own reply' }).click();
+  const first = `It sounds like this week has knocked you back <i>${stamp}</i>.`;
+  const words = [
+    first,
+    'What happened on the night it went wrong?',
+    'Part of you feels you have let everyone down, and part of you still wants this.',
+    'Are you having thoughts of ending your life?',
+    'You want to keep going with the plan, in your own way.',
+    'What would help you most this week?',
+    'So you are going to ring the service tomorrow and tell them about the lapse.',
+  ];
+  const box = other.getByLabel('Your own reply');
+  const report = other.getByRole('heading', { name: /How it went/ });
+  for (let turn = 0; turn < 12; turn++) {
+    await expect(box.or(report).or(other.locator('button.reply').first())).toBeVisible({ timeout: 15_000 });
+    if (await report.isVisible()) break;
+    const before = (await other.getByRole('log', { name: 'Conversation' }).textContent()) ?? '';
+    if (await box.isVisible()) {
+      await box.fill(words[turn % words.length] ?? first);
+      await other.getByRole('button', { name: 'Send my reply' }).click();
+    } else await other.locator('button.reply').first().click();
+    await expect
+      .poll(
+        async () =>
+          (await report.isVisible()) ||
+          ((await other.getByRole('log', { name: 'Conversation' }).textContent()) ?? '') !== before,
+        { timeout: 15_000 },
+      )
+      .toBe(true);
+  }
+  await expect(report).toBeVisible({ timeout: 15_000 });
+  await expect(other.locator('.rp-sync[role="status"]')).toContainText('Sent to your trainer');
+  const firstTurn = other.locator('.replay > li').first();
+  await firstTurn.getByRole('button', { name: 'Flag this reading as wrong' }).click();
+  await expect(firstTurn).toContainText('You flagged this reading as wrong.');
+
+  await trainer.goto(cohortUrl);
+  await trainer
+    .getByRole('table', { name: /Results by learner/ })
+    .getByRole('row', { name: /Noor Second/ })
+    .getByRole('link', { name: 'Noor Second' })
+    .click();
+  const typedConversation = trainer.getByRole('list', {
+    name: new RegExp(`The conversation with ${script.persona.name}`),
+  });
+  await expect(typedConversation).toContainText(first);
+  await expect(trainer.locator('main i')).toHaveCount(0);
+  await expect(typedConversation.locator('.typed-reading').first()).toContainText(/^Typed\. This reads as /);
+  // The flag arrives with the attempt sent again.
+  await expect
+    .poll(
+      async () => {
+        await trainer.reload();
+        return trainer.locator('.typed-flag').count();
+      },
+      { timeout: 15_000 },
+    )
+    .toBe(1);
+  await expectNoAxeViolations(trainer);
 });

@@ -44,12 +44,15 @@ test('a typed reflection continues on the reflection branch, and its feedback is
   await expect(log(page)).toContainText(REFLECTION);
   await expect(log(page)).toContainText(REFLECTION_BRANCH);
   await expect(log(page)).not.toContainText(EXPERT_BRANCH);
-  await expect(page.locator('.typed-feedback .teaching-point')).not.toBeEmpty();
+  // The ★ and the teaching point wait until the learner says whether this is what they meant.
+  await expect(page.locator('.typed-feedback .teaching-point')).toHaveCount(0);
+  await expect(page.locator('.typed-feedback')).not.toContainText('The strongest reply here');
   await expectNoAxeViolations(page);
 
   // "That's not what I meant": the learner picks the reply they meant; the turn is scored as that.
   await page.getByRole('button', { name: 'That’s not what I meant' }).click();
   const meant = page.getByRole('group', { name: 'Which of these is closest to what you meant?' });
+  await expect(meant.getByRole('button').first()).toBeFocused();
   await meant.getByRole('button', { name: /A few glasses every night is over the recommended limit/ }).click();
   await expect(page.locator('.typed-feedback')).toContainText('Scored as the reply you meant');
   await expect(log(page)).toContainText(EXPERT_BRANCH);
@@ -59,9 +62,29 @@ test('a typed reflection continues on the reflection branch, and its feedback is
   await page.reload();
   await expect(page.locator('.typed-feedback')).toContainText('Scored as the reply you meant');
   await page.getByRole('button', { name: 'Continue' }).click();
+
+  // "That's what I meant": the teaching point (focused) and the ★ appear, and no correction is offered
+  // after that, also not after a reload: a peek at the ★ is never scored as a first try.
+  // After Continue the focus is on "Your reply", just before the box.
+  await expect(page.getByRole('heading', { name: 'Your reply' })).toBeFocused();
   await expect(page.getByLabel('Your own reply')).toBeVisible();
-  await page.getByRole('button', { name: 'Choose a reply instead' }).click();
-  await expect(page.locator('button.reply').first()).toBeVisible();
+  await page.keyboard.press('Tab');
+  await typeReply(page, 'It felt like being judged, and you came here for help with a form.');
+  await expect(page.getByRole('heading', { name: 'How that reply landed' })).toBeFocused({ timeout: 15_000 });
+  await page.getByRole('button', { name: 'That’s what I meant' }).click();
+  await expect(page.locator('.typed-feedback .teaching-point')).toBeFocused();
+  await expect(page.locator('.typed-feedback .teaching-point')).not.toBeEmpty();
+  await expect(page.locator('.typed-feedback')).toContainText('The strongest reply here');
+  await expect(page.getByRole('button', { name: 'That’s not what I meant' })).toHaveCount(0);
+  await page.reload();
+  await expect(page.locator('.typed-feedback .teaching-point')).not.toBeEmpty();
+  await expect(page.getByRole('button', { name: /That’s (not )?what I meant/ })).toHaveCount(0);
+
+  await page.getByRole('button', { name: /Continue|See how it went/ }).click();
+  if (await page.getByLabel('Your own reply').isVisible()) {
+    await page.getByRole('button', { name: 'Choose a reply instead' }).click();
+    await expect(page.locator('button.reply').first()).toBeVisible();
+  }
 });
 
 test('assessed: a typed attempt stays typed to the end, and the report shows each reading with a flag', async ({

@@ -20,9 +20,11 @@ describe('training the coder (issue 13, item 3)', () => {
     expect(JSON.stringify(train(corpus, { seed: file.seed }))).toBe(JSON.stringify(file));
   }, 120_000);
 
-  it('a model trained on a sample still reads a plain question and a plain reflection', () => {
+  it('a model trained on a quarter of the corpus still reads a plain question, reflection, input and backchannel', () => {
     const code = createCoder(train(sample, { seed: 7, minCount: 2 }));
     expect(code('What would you like to be different?').behaviour).toBe('question');
     expect(code('You’re worried the money won’t stretch.').behaviour).toBe('reflection');
+    expect(code('You need to ring the housing office today.').behaviour).toBe('input');
+    expect(code('Mm-hmm.').behaviour).toBe('other');
   }, 60_000);
 });

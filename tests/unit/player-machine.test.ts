@@ -452,6 +452,31 @@ describe('player machine: typed replies', () => {
     expect(run(actor).history.at(-1)?.typed).toBeUndefined();
   }, 15_000);
 
+  it('practice: once the learner accepts the reading (and sees the ★), the turn cannot be corrected, even after a reload', async () => {
+    const { actor, effects } = track(player());
+    actor.send({ type: 'typing.start' });
+    type(actor, 'Opening them feels like walking into a wall of bad news for you.');
+    await settled(actor, { feedback: 'ready' });
+    actor.send({ type: 'typed.accept' });
+    expect(actor.getSnapshot().context.typedAccepted).toBe(true);
+    expect(lastSave(effects)).toMatchObject({ showingFeedback: true, typedAccepted: true });
+    actor.send({ type: 'typed.correct', optionId: 'N1-C' });
+    expect(run(actor).history.map((turn) => [turn.optionId, turn.typed?.corrected])).toEqual([['N1-A', undefined]]);
+
+    // A reload on the same feedback keeps it accepted: the peek cannot be turned into a correction.
+    const reopened = track(player({}, lastSave(effects))).actor;
+    await settled(reopened, { feedback: 'ready' });
+    expect(reopened.getSnapshot().context.typedAccepted).toBe(true);
+    reopened.send({ type: 'typed.correct', optionId: 'N1-C' });
+    expect(run(reopened).history[0]?.optionId).toBe('N1-A');
+
+    // The next reply starts unaccepted again.
+    reopened.send({ type: 'feedback.continue' });
+    type(reopened, 'Part of you wants to know what the blue one says.');
+    await settled(reopened, { feedback: 'ready' });
+    expect(reopened.getSnapshot().context.typedAccepted).toBe(false);
+  }, 15_000);
+
   it('assessed: a typed attempt stays typed, is scored on the words, and a misreading can be flagged once', async () => {
     const { actor, effects } = track(player({ mode: 'assessed', storeKey: 'fixture-minimal:assessed' }));
     actor.send({ type: 'typing.start' });

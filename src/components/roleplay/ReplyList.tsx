@@ -11,6 +11,27 @@ interface Props {
   children?: ReactNode;
 }
 
+/** Replies as buttons, one per line: what the learner says next, or (after a typed reply) what they meant. */
+export function ReplyButtons({ replies, onChoose }: Pick<Props, 'replies' | 'onChoose'>) {
+  return (
+    <ul className="reply-buttons">
+      {replies.map((reply) => (
+        <li key={reply.id}>
+          <button
+            type="button"
+            className="reply"
+            onClick={() => {
+              onChoose(reply.id);
+            }}
+          >
+            {reply.text}
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /** "Your reply": the replies on offer at this point of the conversation, one button each, or the box. */
 export const ReplyList = forwardRef<HTMLHeadingElement, Props>(function ReplyList(
   { replies, onChoose, onType, children },
@@ -21,23 +42,7 @@ export const ReplyList = forwardRef<HTMLHeadingElement, Props>(function ReplyLis
       <h2 id="rp-replies-heading" tabIndex={-1} ref={headingRef}>
         Your reply
       </h2>
-      {replies.length > 0 && (
-        <ul>
-          {replies.map((reply) => (
-            <li key={reply.id}>
-              <button
-                type="button"
-                className="reply"
-                onClick={() => {
-                  onChoose(reply.id);
-                }}
-              >
-                {reply.text}
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
+      {replies.length > 0 && <ReplyButtons replies={replies} onChoose={onChoose} />}
       {onType && (
         <p>
           <button type="button" className="secondary" onClick={onType}>

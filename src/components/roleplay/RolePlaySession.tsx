@@ -64,6 +64,7 @@ const typedErrorIn = (snapshot: PlayerSnapshot) => snapshot.context.typedError;
 const readingIn = (snapshot: PlayerSnapshot) => snapshot.matches('reading');
 const canTypeIn = (snapshot: PlayerSnapshot) => typingAllowed(snapshot.context);
 const finishedIn = (snapshot: PlayerSnapshot) => snapshot.context.finished;
+const typedAcceptedIn = (snapshot: PlayerSnapshot) => snapshot.context.typedAccepted;
 
 /**
  * One role-play conversation: the person speaks, the learner replies, the person reacts. The
@@ -94,6 +95,7 @@ export function RolePlaySession({ play, mode, storeKey, assignmentId, learnerId,
   const reading = useSelector(actor, readingIn);
   const canType = useSelector(actor, canTypeIn);
   const finished = useSelector(actor, finishedIn);
+  const typedAccepted = useSelector(actor, typedAcceptedIn);
   // Said once in the live region: how a typed reply was read (the feedback heading also takes focus).
   const [announcement, setAnnouncement] = useState('');
   const repliesRef = useRef<HTMLHeadingElement>(null);
@@ -154,6 +156,10 @@ export function RolePlaySession({ play, mode, storeKey, assignmentId, learnerId,
                       run={keyed}
                       turn={typedTurn}
                       onRead={setAnnouncement}
+                      accepted={typedAccepted}
+                      onAccept={() => {
+                        send({ type: 'typed.accept' });
+                      }}
                       onCorrect={(optionId) => {
                         send({ type: 'typed.correct', optionId });
                       }}

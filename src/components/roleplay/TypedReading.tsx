@@ -15,7 +15,7 @@ interface Props {
 
 /** On the end report: how a typed turn was read, and (assessed) the learner's flag on a misreading. */
 export function TypedReading({ scenario, turn, index, flagged, onFlag }: Props) {
-  const isFlagged = turn.typed.flagged === true || flagged.includes(index);
+  const isFlagged = flagged.includes(index);
   // The button goes once pressed: the focus moves to the line that replaces it.
   const focus = useCallback((node: HTMLParagraphElement | null) => node?.focus(), []);
   return (
