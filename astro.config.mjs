@@ -5,6 +5,7 @@ import react from '@astrojs/react';
 import node from '@astrojs/node';
 import sitemap from '@astrojs/sitemap';
 import { courseIntegrity } from './src/course/integration.ts';
+import { onBuildLog } from './scripts/lib/build-warnings.mjs';
 
 // `site` only feeds absolute URLs in the sitemap; deployments set SITE_URL.
 export default defineConfig({
@@ -25,4 +26,6 @@ export default defineConfig({
   ],
   server: { host: '127.0.0.1', port: 4321 },
   devToolbar: { enabled: false },
+  // Vite 8 bundles with Rolldown: drop its MODULE_LEVEL_DIRECTIVE noise about Astro's own MDX directive, keep the rest.
+  vite: { build: { rolldownOptions: { onLog: onBuildLog } } },
 });
