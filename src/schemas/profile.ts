@@ -31,7 +31,7 @@ export function checkName(value: unknown): NameCheck {
   if (value.length > NAME_MAX * 4) return { ok: false, message: NAME_MESSAGES.long };
   const name = value.trim();
   if (name.length === 0) return { ok: false, message: NAME_MESSAGES.empty };
-  if ([...name].length > NAME_MAX) return { ok: false, message: NAME_MESSAGES.long };
+  if (Array.from(name).length > NAME_MAX) return { ok: false, message: NAME_MESSAGES.long };
   if (NOT_PLAIN.test(name)) return { ok: false, message: NAME_MESSAGES.plain };
   return { ok: true, name };
 }
