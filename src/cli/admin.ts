@@ -11,6 +11,7 @@ import {
   AccountExistsError,
   authOptions,
   createAccount,
+  InvalidNameError,
   createAuth,
   NoAccountError,
   resetPassword,
@@ -72,6 +73,10 @@ async function main(argv: string[]): Promise<number> {
     if (error instanceof AccountExistsError || error instanceof NoAccountError) {
       console.error(error.message);
       return 1;
+    }
+    if (error instanceof InvalidNameError) {
+      console.error(`--name: ${error.message}`);
+      return 2;
     }
     throw error;
   } finally {

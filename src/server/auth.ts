@@ -1,4 +1,6 @@
 import { betterAuth, type BetterAuthOptions } from 'better-auth';
+import { APIError, createAuthMiddleware } from 'better-auth/api';
+import { checkName, checkProfileUpdate } from '../schemas/profile.ts';
 import type { Connection } from './db/connect.ts';
 
 export type Role = 'learner' | 'trainer' | 'admin';
@@ -46,7 +48,46 @@ export function authOptions(connection: Connection, settings: AuthSettings): Bet
       defaultCookieAttributes: { sameSite: 'lax', httpOnly: true },
     },
     telemetry: { enabled: false },
+    // One rule for names wherever they enter (src/schemas/profile.ts); `image` is never set.
+    hooks: { before: profileGuard },
+    databaseHooks: {
+      user: {
+        create: { before: (user) => Promise.resolve(guardStored(user)) },
+        update: { before: (user) => Promise.resolve(guardStored(user)) },
+      },
+    },
   };
+}
+
+/** 400 with a JSON body naming the field (`message` as better-auth answers, `error` as our API does). */
+const refuse = (field: string, message: string): APIError =>
+  new APIError('BAD_REQUEST', { message, error: message, field, code: 'INVALID_PROFILE' });
+
+/** Checks profile fields before better-auth's update-user and sign-up endpoints run. */
+const profileGuard = createAuthMiddleware(async (ctx) => {
+  if (ctx.path === '/update-user') {
+    const checked = checkProfileUpdate(ctx.body);
+    if (!checked.ok) throw refuse(checked.field, checked.message);
+    return Promise.resolve({ context: { body: { name: checked.name } } });
+  }
+  if (ctx.path === '/sign-up/email') {
+    const body: unknown = ctx.body;
+    const name = checkName(typeof body === 'object' && body !== null && 'name' in body ? body.name : undefined);
+    if (!name.ok) throw refuse('name', `name: ${name.message}`);
+    if (typeof body === 'object' && body !== null && 'image' in body)
+      throw refuse('image', 'The profile picture (image) cannot be set.');
+  }
+  return Promise.resolve();
+});
+
+/** The last guard, for every write of a user row: a name only as the rule allows, never an image. */
+function guardStored<T extends Record<string, unknown>>(user: T): { data: T } {
+  if ('image' in user && user['image'] !== undefined && user['image'] !== null)
+    throw refuse('image', 'The profile picture (image) cannot be set.');
+  if (!('name' in user) || user['name'] === undefined) return { data: user };
+  const name = checkName(user['name']);
+  if (!name.ok) throw refuse('name', `name: ${name.message}`);
+  return { data: { ...user, name: name.name } };
 }
 
 export function createAuth(connection: Connection, settings: AuthSettings) {
@@ -62,11 +103,13 @@ export async function createAccount(
 ): Promise<{ id: string; email: string; name: string }> {
   const context = await auth.$context;
   const email = account.email.trim().toLowerCase();
+  const name = checkName(account.name);
+  if (!name.ok) throw new InvalidNameError(name.message);
   if (await context.internalAdapter.findUserByEmail(email)) throw new AccountExistsError(email);
   const user = await context.internalAdapter.createUser(
     {
       email,
-      name: account.name,
+      name: name.name,
       emailVerified: false,
       role: account.role,
     },
@@ -80,6 +123,9 @@ export async function createAccount(
   });
   return { id: user.id, email: user.email, name: user.name };
 }
+
+/** A name that breaks the profile rule (src/schemas/profile.ts); the message says what to change. */
+export class InvalidNameError extends Error {}
 
 export class AccountExistsError extends Error {
   constructor(email: string) {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checkName } from '../../schemas/profile.ts';
 
 /**
  * The learner forms' schemas: joining through an invite, and changing a password. Messages say
@@ -27,11 +28,13 @@ export const inviteToken = z.string().regex(/^[\w-]{16,64}$/);
 export const createAccountForm = z
   .object({
     intent: z.literal('create'),
-    name: z
-      .string()
-      .trim()
-      .min(1, 'Enter your name, as your trainer knows you.')
-      .max(100, 'Use 100 characters or fewer for your name.'),
+    // The one rule for names (src/schemas/profile.ts), so the form and the API agree.
+    name: z.string().transform((value, ctx) => {
+      const checked = checkName(value);
+      if (checked.ok) return checked.name;
+      ctx.addIssue({ code: 'custom', message: checked.message });
+      return z.NEVER;
+    }),
     email: z
       .string()
       .trim()
