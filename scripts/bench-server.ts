@@ -1,11 +1,15 @@
 /**
- * `npm run bench:server`: the server against its budgets in design.md (SQLite, loopback: ≥ 500
- * attempt syncs/s with p99 < 50 ms; the dashboard of 500 learners × 12 role-plays < 300 ms).
+ * `npm run bench:server`: the server against its budgets (design.md, issue 14 item 8), on one
+ * server process over loopback: ≥ 500 attempt syncs/s with p99 < 50 ms; with 16 concurrent loads on
+ * a cohort of 500 learners × 12 role-plays × 5 attempts each, the trainer's cohort page p99 < 300 ms
+ * and `export.csv` p99 < 1 s; a learner's detail page at most 200 KB a page.
  * Starts the built server (run `npm run build` first) on a temp SQLite file, and also on PostgreSQL
- * in a throwaway database when TEST_DATABASE_URL is set. Seeds a cohort of 500 learners with 12
- * assigned role-plays, each with an attempt; then (a) signed-in learners POST new attempts
- * (autocannon, 16 connections, 3,000 requests or 20 s) and (b) the trainer's dashboard is loaded 20
- * times. Prints a markdown table and writes it to bench-results/server.md. Never a pass/fail test.
+ * in a throwaway database when TEST_DATABASE_URL is set. Seeds the cohort; then (a) signed-in
+ * learners POST new attempts (autocannon, 16 connections, 3,000 requests or 20 s), (b) the cohort
+ * page and (c) export.csv are loaded by 16 connections at once, (d) one learner's detail page is read
+ * from its first page to its last. Prints a markdown table and writes it to bench-results/server.md
+ * and the figures to bench-results/server.json; when bench-results/server-baseline.json exists (a
+ * copy of an earlier server.json), the report shows those figures side by side. Never a pass/fail test.
  */
 import { randomUUID } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
@@ -26,11 +30,17 @@ import { attemptsOfCohort } from '../src/server/repo/attempts.ts';
 import { cohortOfTrainer, membersOf } from '../src/server/repo/cohorts.ts';
 import { exemplarBody, seedCohort, type Seeded } from './lib/seed.ts';
 import { measureSignedIn, type Sizes } from './page-js.ts';
+import { concurrentLoads, pagedWeight, sequentialLoads, type LoadResult, type PagedWeight } from './lib/bench-load.ts';
 import { freePort, serverEnv, signIn, startServer, type RunningServer } from './lib/server-process.ts';
 
 // --quick (npm test, via `npm run bench:quick`): the same steps with tiny sizes, so the benchmark cannot rot.
 const QUICK = process.argv.includes('--quick');
 const LEARNERS = QUICK ? 20 : 500;
+const ASSIGNED = QUICK ? 3 : 12;
+const ATTEMPTS_EACH = QUICK ? 2 : 5;
+const PAGE_CONNECTIONS = QUICK ? 2 : 16;
+const PAGE_LOADS = QUICK ? 6 : 96;
+const CSV_LOADS = QUICK ? 4 : 48;
 const SIGNED_IN = QUICK ? 4 : 16;
 const CONNECTIONS = QUICK ? 4 : 16;
 const SYNC_REQUESTS = QUICK ? 100 : 3000;
@@ -38,7 +48,8 @@ const SYNC_SECONDS = QUICK ? 5 : 20;
 const DASHBOARD_LOADS = QUICK ? 3 : 20;
 const WARM_UP = QUICK ? 20 : 300;
 
-const scenarios = getScenarios(process.cwd());
+const scenarios = getScenarios(process.cwd()).slice(0, ASSIGNED);
+const BASELINE_FILE = 'bench-results/server-baseline.json';
 
 interface Measured {
   database: string;
@@ -49,7 +60,12 @@ interface Measured {
   failed: number;
   /** CPU time the server process spent per stored attempt (user + system), when /proc is there. */
   cpuPerSync?: number;
+  loadAverage: string;
   dashboard: { what: string; median: number; p99: number; weight: { raw: number; gz: number }; loaded?: Sizes };
+  /** The cohort page and export.csv under concurrent loads; one learner's detail page, page by page. */
+  cohortPage?: LoadResult;
+  csv?: LoadResult & { bytes: number };
+  detail?: PagedWeight & { firstPageMs: number };
 }
 
 /** CPU time (ms) a process has used so far, from /proc (Linux); undefined elsewhere. */
@@ -74,10 +90,10 @@ async function seed(connection: Connection, env: NodeJS.ProcessEnv): Promise<See
   const seeded = await seedCohort(connection, createAuth(connection, config.auth), {
     learners: LEARNERS,
     scenarios,
-    attempts: true,
+    attempts: ATTEMPTS_EACH,
   });
   console.log(
-    `  seeded ${String(LEARNERS)} learners × ${String(seeded.assignments.length)} role-plays with attempts in ${(
+    `  seeded ${String(LEARNERS)} learners × ${String(seeded.assignments.length)} role-plays × ${String(ATTEMPTS_EACH)} attempts in ${(
       (performance.now() - started) /
       1000
     ).toFixed(1)} s`,
@@ -160,14 +176,14 @@ async function measureDashboard(server: RunningServer, seeded: Seeded, connectio
   const weight = { raw: html.length, gz: gzipSync(html).length };
   const times: number[] = [];
   if (probe.status === 200) {
-    for (let i = 0; i < DASHBOARD_LOADS; i++) {
-      const started = performance.now();
-      const response = await fetch(page, { headers: { cookie } });
-      await response.arrayBuffer();
-      times.push(performance.now() - started);
-    }
+    times.push(...(await sequentialLoads(page, cookie, DASHBOARD_LOADS)));
     const loaded = await measureSignedIn(page, cookie);
-    return { what: `GET /trainer/cohorts/<id>/ (${String(DASHBOARD_LOADS)} loads)`, times, weight, loaded };
+    return {
+      what: `GET /trainer/cohorts/<id>/ (${String(DASHBOARD_LOADS)} loads one after another)`,
+      times,
+      weight,
+      loaded,
+    };
   }
   // Without the trainer pages in this build, measure what that page does: the queries and the matrix.
   const { db } = connection;
@@ -192,6 +208,35 @@ async function measureDashboard(server: RunningServer, seeded: Seeded, connectio
   };
 }
 
+/** 16 trainers' loads at once of the cohort page and of export.csv; one learner's detail page, every page. */
+async function measureConcurrent(server: RunningServer, seeded: Seeded) {
+  const cookie = await signIn(server.base, seeded.trainer.email, seeded.trainer.password);
+  const cohortPath = `/trainer/cohorts/${seeded.cohort.id}/`;
+  console.log('  cohort page under concurrent loads');
+  const cohortPage = await concurrentLoads(server.base, cohortPath, cookie, {
+    connections: PAGE_CONNECTIONS,
+    amount: PAGE_LOADS,
+  });
+  console.log('  export.csv under concurrent loads');
+  const csvResponse = await fetch(`${server.base}${cohortPath}export.csv`, { headers: { cookie } });
+  const bytes = (await csvResponse.arrayBuffer()).byteLength;
+  const csv = await concurrentLoads(server.base, `${cohortPath}export.csv`, cookie, {
+    connections: PAGE_CONNECTIONS,
+    amount: CSV_LOADS,
+  });
+  const learner = seeded.learners[0];
+  if (!learner) throw new Error('no learner');
+  const detailPath = `${cohortPath}learners/${learner.id}/`;
+  const [firstPageMs = 0] = await sequentialLoads(`${server.base}${detailPath}`, cookie, 1);
+  const detail = { ...(await pagedWeight(server.base, detailPath, cookie)), firstPageMs };
+  return { cohortPage, csv: { ...csv, bytes }, detail };
+}
+
+const currentLoad = (): string =>
+  loadavg()
+    .map((value) => value.toFixed(2))
+    .join(', ');
+
 async function bench(database: string, env: NodeJS.ProcessEnv, connection: Connection): Promise<Measured> {
   console.log(`\n${database}`);
   const seeded = await seed(connection, env);
@@ -199,9 +244,12 @@ async function bench(database: string, env: NodeJS.ProcessEnv, connection: Conne
   try {
     const syncs = await measureSyncs(server, seeded);
     const dashboard = await measureDashboard(server, seeded, connection);
+    const concurrent = await measureConcurrent(server, seeded);
     return {
       database,
+      loadAverage: currentLoad(),
       ...syncs,
+      ...concurrent,
       dashboard: {
         what: dashboard.what,
         median: percentile(dashboard.times, 50),
@@ -250,41 +298,71 @@ async function onPostgres(adminUrl: string): Promise<Measured> {
 const ms = (value: number): string => `${value.toFixed(1)} ms`;
 const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
 
-function report(results: Measured[]): string {
+/** "12.3 ms" now, with the baseline's figure beside it when there is one: "12.3 ms (was 45.6 ms)". */
+function pair(now: number | undefined, before: number | undefined, format: (value: number) => string): string {
+  if (now === undefined) return 'n/a';
+  return before === undefined ? format(now) : `${format(now)} (was ${format(before)})`;
+}
+
+function readBaseline(): Measured[] {
+  if (!existsSync(BASELINE_FILE)) return [];
+  return (JSON.parse(readFileSync(BASELINE_FILE, 'utf8')) as { results: Measured[] }).results;
+}
+
+function report(results: Measured[], baseline: Measured[]): string {
   const cpu = cpus();
+  const before = (database: string) => baseline.find((r) => r.database === database);
+  const count = (value: number): string => value.toFixed(0);
   const lines = [
     '# Server benchmark',
     '',
-    `Measured ${new Date().toISOString().slice(0, 10)} with \`npm run bench:server\` on ${String(cpu.length)} × ${cpu[0]?.model.trim() ?? 'CPU'}, Node ${process.versions.node}, loopback.`,
-    `Cohort: ${String(LEARNERS)} learners × ${String(scenarios.length)} assigned role-plays, one attempt each already stored.`,
+    `Measured ${new Date().toISOString().slice(0, 10)} with \`npm run bench:server\` on ${String(cpu.length)} × ${cpu[0]?.model.trim() ?? 'CPU'}, Node ${process.versions.node}, loopback, one server process.`,
+    `Cohort: ${String(LEARNERS)} learners × ${String(scenarios.length)} assigned role-plays × ${String(ATTEMPTS_EACH)} attempts each already stored.`,
     `Syncs: new attempts (★ path, replayed and scored by the server) POSTed by ${String(SIGNED_IN)} signed-in learners over ${String(CONNECTIONS)} connections, ${String(SYNC_REQUESTS)} requests or ${String(SYNC_SECONDS)} s, after a ${String(WARM_UP)}-request warm-up.`,
+    `Pages: the trainer's cohort page (${String(PAGE_LOADS)} loads) and export.csv (${String(CSV_LOADS)} loads), each over ${String(PAGE_CONNECTIONS)} connections at once, signed in, gzip accepted; p99 is the wait of one load while the others run.`,
+    baseline.length
+      ? `"was" figures: ${BASELINE_FILE} (an earlier run of this benchmark, load average then: ${baseline.map((r) => `${r.database} ${r.loadAverage}`).join('; ')}).`
+      : '',
     '',
-    `Load average when the run started: ${loadAverage} (anything well above 0 means other work shared the CPUs and the numbers are pessimistic). Server CPU per sync is the server process's own CPU time divided by the attempts stored; 1000 / it is what one core could sustain.`,
+    `Load average when the run started: ${loadAverage}; after each database's run: ${results.map((r) => `${r.database} ${r.loadAverage}`).join('; ')} (2 cores shared with other work: anything well above 0 makes the numbers pessimistic). Server CPU per sync is the server process's own CPU time divided by the attempts stored; 1000 / it is what one core could sustain.`,
     '',
-    '| database | syncs/s (budget ≥ 500) | p50 | p99 (budget < 50 ms) | server CPU per sync | stored | failed | dashboard median (budget < 300 ms) | dashboard p99 |',
-    '|---|---|---|---|---|---|---|---|---|',
+    '| database | syncs/s (budget ≥ 500) | sync p50 | sync p99 (budget < 50 ms) | server CPU per sync | stored | failed |',
+    '|---|---|---|---|---|---|---|',
+    ...results.map((r) => {
+      const b = before(r.database);
+      return `| ${r.database} | ${pair(r.syncsPerSecond, b?.syncsPerSecond, count)} | ${pair(r.syncP50, b?.syncP50, ms)} | ${pair(r.syncP99, b?.syncP99, ms)} | ${pair(r.cpuPerSync, b?.cpuPerSync, ms)} | ${String(r.syncs)} | ${String(r.failed)} |`;
+    }),
+    '',
+    `| database | cohort page, one load (median) | cohort page p50 / p99 at ${String(PAGE_CONNECTIONS)} at once (budget p99 < 300 ms) | page HTML | export.csv p50 / p99 at ${String(PAGE_CONNECTIONS)} at once (budget p99 < 1 s) | CSV size | learner detail: pages, largest page (budget ≤ 200 KB), attempts reachable |`,
+    '|---|---|---|---|---|---|---|',
+    ...results.map((r) => {
+      const b = before(r.database);
+      const both = (now?: LoadResult, then?: LoadResult): string =>
+        now
+          ? `${pair(now.p50, then?.p50, ms)} / ${pair(now.p99, then?.p99, ms)}${now.failed ? ` (${String(now.failed)} failed)` : ''}`
+          : 'n/a';
+      const detail = r.detail
+        ? `${pair(r.detail.pages, b?.detail?.pages, count)}, ${pair(r.detail.largest, b?.detail?.largest, kb)}, ${pair(r.detail.attempts, b?.detail?.attempts, count)}`
+        : 'n/a';
+      return `| ${r.database} | ${pair(r.dashboard.median, b?.dashboard.median, ms)} | ${both(r.cohortPage, b?.cohortPage)} | ${pair(r.dashboard.weight.raw, b?.dashboard.weight.raw, kb)} raw, ${pair(r.dashboard.weight.gz, b?.dashboard.weight.gz, kb)} gz | ${both(r.csv, b?.csv)} | ${pair(r.csv?.bytes, b?.csv?.bytes, kb)} | ${detail} |`;
+    }),
+    '',
     ...results.map(
       (r) =>
-        `| ${r.database} | ${r.syncsPerSecond.toFixed(0)} | ${ms(r.syncP50)} | ${ms(r.syncP99)} | ${r.cpuPerSync === undefined ? 'n/a' : ms(r.cpuPerSync)} | ${String(r.syncs)} | ${String(r.failed)} | ${ms(r.dashboard.median)} | ${ms(r.dashboard.p99)} |`,
-    ),
-    '',
-    ...results.map(
-      (r) =>
-        `Dashboard on ${r.database}: ${r.dashboard.what}; the page is ${(r.dashboard.weight.raw / 1024).toFixed(1)} KB of HTML, sent gzipped as ${(r.dashboard.weight.gz / 1024).toFixed(1)} KB (src/server/compress.ts), with no JavaScript file (the small copy-link helper is inlined in the page).${r.dashboard.loaded ? ` Loaded in Chromium (signed in as the trainer): JS ${kb(r.dashboard.loaded.jsGz)} gz, CSS ${kb(r.dashboard.loaded.cssGz)} gz, every response ${kb(r.dashboard.loaded.totalRaw)} raw, ${kb(r.dashboard.loaded.totalGz)} gzipped.` : ''}`,
+        `Dashboard on ${r.database}: ${r.dashboard.what}, p99 ${ms(r.dashboard.p99)}; the page is ${(r.dashboard.weight.raw / 1024).toFixed(1)} KB of HTML, sent gzipped as ${(r.dashboard.weight.gz / 1024).toFixed(1)} KB (src/server/compress.ts).${r.dashboard.loaded ? ` Loaded in Chromium (signed in as the trainer): JS ${kb(r.dashboard.loaded.jsGz)} gz, CSS ${kb(r.dashboard.loaded.cssGz)} gz, every response ${kb(r.dashboard.loaded.totalRaw)} raw, ${kb(r.dashboard.loaded.totalGz)} gzipped.` : ''}`,
     ),
     '',
   ];
   return lines.join('\n');
 }
 
-const loadAverage = loadavg()
-  .map((value) => value.toFixed(2))
-  .join(', ');
+const loadAverage = currentLoad();
 const results = [await onSqlite()];
 const postgresUrl = process.env['TEST_DATABASE_URL'];
 if (postgresUrl) results.push(await onPostgres(postgresUrl));
-const markdown = report(results);
+const markdown = report(results, readBaseline());
 mkdirSync('bench-results', { recursive: true });
 writeFileSync('bench-results/server.md', markdown);
+writeFileSync('bench-results/server.json', JSON.stringify({ measured: new Date().toISOString(), results }, null, 2));
 console.log(`\n${markdown}`);
-console.log('Written to bench-results/server.md');
+console.log('Written to bench-results/server.md and bench-results/server.json');

@@ -1,4 +1,4 @@
-/** The part of autocannon 8's API that scripts/bench-server.ts uses (the package ships no types). */
+/** The part of autocannon 8's API that scripts/bench-server.ts and scripts/lib/bench-load.ts use (the package ships no types). */
 declare module 'autocannon' {
   export interface Histogram {
     average: number;
@@ -32,6 +32,8 @@ declare module 'autocannon' {
     connections?: number;
     amount?: number;
     duration?: number;
+    /** Seconds a response may take before it counts as a timeout (default 10). */
+    timeout?: number;
     method?: string;
     headers?: Record<string, string>;
     requests?: { method?: string; path?: string; setupRequest?: (request: RawRequest) => RawRequest }[];
