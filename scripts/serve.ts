@@ -7,21 +7,21 @@ import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { authOptions } from '../src/server/auth.ts';
 import { ConfigError, readConfig } from '../src/server/config.ts';
-import { openDatabase } from '../src/server/db/connect.ts';
+import { openCheckedDatabase } from '../src/server/db/check.ts';
 import { migrate } from '../src/server/db/migrate.ts';
 
 const ENTRY = 'dist/server/entry.mjs';
 
 try {
   const config = readConfig();
-  if (!existsSync(ENTRY))
-    throw new ConfigError(`${ENTRY} is missing: run \`npm run build\` first (npm start does this for you).`);
-  const connection = openDatabase({ url: config.databaseUrl, file: config.sqliteFile });
+  const connection = await openCheckedDatabase({ url: config.databaseUrl, file: config.sqliteFile });
   const applied = await migrate(connection, authOptions(connection, config.auth));
   console.log(
     `Database: ${connection.kind === 'sqlite' ? 'SQLite' : 'PostgreSQL'} at ${connection.where}${applied.length ? ` (applied ${applied.join(', ')})` : ''}`,
   );
   await connection.close();
+  if (!existsSync(ENTRY))
+    throw new ConfigError(`${ENTRY} is missing: run \`npm run build\` first (npm start does this for you).`);
   process.env['HOST'] ??= '127.0.0.1';
   process.env['PORT'] ??= '4321';
   console.log(`Alongside is running at ${config.auth.baseURL}/ (Ctrl+C to stop)`);

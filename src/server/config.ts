@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { AuthSettings } from './auth.ts';
 import { DEFAULT_SQLITE_FILE } from './db/connect.ts';
@@ -53,8 +53,19 @@ export const CLIENT_IP_HEADER = 'x-alongside-client-ip';
 
 function localSecret(file: string): string {
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-  mkdirSync(dirname(file), { recursive: true });
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+  // Written whole to a private temp file, then linked into place: two first starts at once both end
+  // up with the one secret that won (the loser reads it), and nobody reads a half-written file.
   const secret = randomBytes(32).toString('base64url');
-  writeFileSync(file, secret, { mode: 0o600, flag: 'wx' });
-  return secret;
+  const temp = `${file}.${String(process.pid)}.${randomBytes(4).toString('hex')}.tmp`;
+  writeFileSync(temp, secret, { mode: 0o600, flag: 'wx' });
+  try {
+    linkSync(temp, file);
+    return secret;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    return readFileSync(file, 'utf8').trim();
+  } finally {
+    unlinkSync(temp);
+  }
 }

@@ -1,7 +1,7 @@
 import type { ApiDeps } from './api/attempts.ts';
 import { authOptions, createAuth } from './auth.ts';
 import { readConfig, type ServerConfig } from './config.ts';
-import { openDatabase } from './db/connect.ts';
+import { openCheckedDatabase } from './db/check.ts';
 import { migrate } from './db/migrate.ts';
 import { serverContent } from './content.ts';
 
@@ -15,9 +15,13 @@ let starting: Promise<Server> | undefined;
 export function getServer(): Promise<Server> {
   starting ??= (async () => {
     const config = readConfig();
-    const connection = openDatabase({ url: config.databaseUrl, file: config.sqliteFile });
+    const connection = await openCheckedDatabase({ url: config.databaseUrl, file: config.sqliteFile });
     await migrate(connection, authOptions(connection, config.auth));
     return { config, connection, auth: createAuth(connection, config.auth), ...serverContent() };
   })();
+  // A failed start is not kept: the next request tries again (after the file is restored, say).
+  starting.catch(() => {
+    starting = undefined;
+  });
   return starting;
 }
