@@ -10,7 +10,9 @@ import { nodeBinary } from '../../scripts/lib/server-process.ts';
 /** Issue 14, item 5: a damaged or foreign database file stops the start with a plain message. */
 const SERVE = fileURLToPath(new URL('../../scripts/serve.ts', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'alongside-start-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
 
 function start(file: string) {
   return spawnSync(nodeBinary(), [SERVE], {
@@ -86,7 +88,9 @@ process.stdout.write(readConfig({ ALONGSIDE_SQLITE_FILE: ${JSON.stringify(file)}
             let err = '';
             child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
             child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-            child.on('close', (code) => resolve({ code, out, err }));
+            child.on('close', (code) => {
+              resolve({ code, out, err });
+            });
           }),
       ),
     );
