@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccount, InvalidNameError } from '../../src/server/auth.ts';
 import { signIn } from '../../src/server/learner/auth-calls.ts';
@@ -26,12 +27,13 @@ describe.each(DATABASES)('profile fields on %s', (kind) => {
       }),
     );
   }
-  async function storedName(): Promise<{ name: string; image: string | null }> {
-    return t.connection.db
-      .selectFrom('user')
-      .select(['name', 'image'])
-      .where('email', '=', 'lee@example.org')
-      .executeTakeFirstOrThrow();
+  async function storedName(): Promise<{ name: string; image: unknown }> {
+    // `image` is better-auth's column, outside our typed schema: read it by name.
+    const { rows } = await sql<{ name: string; image: unknown }>`
+      SELECT name, image FROM "user" WHERE email = 'lee@example.org'`.execute(t.connection.db);
+    const row = rows[0];
+    if (!row) throw new Error('the learner is missing');
+    return row;
   }
 
   beforeAll(async () => {
