@@ -245,7 +245,9 @@ test('invite links: dead links explain themselves; existing accounts sign in fir
   await page.getByLabel('Type the password again').fill('another password 1');
   await page.getByRole('button', { name: 'Create account and join' }).click();
   const summary = page.getByRole('alert');
-  await expect(summary).toContainText('There is already an account for this email address. Sign in first.');
+  // The same answer whether or not the email is known: nothing says an account exists.
+  await expect(summary).toContainText('We could not create an account with these details.');
+  await expect(summary).not.toContainText('already an account');
   await expect(page.getByLabel('Email address')).toHaveAttribute('aria-invalid', 'true');
   await summary.getByRole('link', { name: 'Sign in with that email address' }).click();
   await page.getByLabel('Email address').fill(email);
