@@ -347,11 +347,11 @@ describe.each(DATABASES)('learner join and account on %s', (kind) => {
       expect(out.status).toBe(200);
       expect(out.headers.getSetCookie().join('\n')).toMatch(/session_token=;/);
       expect(await t.auth.api.getSession({ headers: new Headers({ cookie: fresh }) })).toBeNull();
-    });
+    }, 120_000);
 
     it('changing the password without a session is refused', async () => {
       const response = await changePassword(server(), { clientAddress: '10.2.0.3' }, 'whatever-1', 'whatever-2');
       expect(response.status).toBe(401);
-    });
+    }, 60_000);
   });
 });

@@ -154,9 +154,9 @@ describe('scenario checks', () => {
   });
 });
 
-describe('the scenario CLI', () => {
+describe('the scenario CLI', { timeout: 180_000 }, () => {
   const cli = (...args: string[]) =>
-    spawnSync(process.execPath, ['src/cli/scenario.ts', ...args], { cwd: root, encoding: 'utf8' });
+    spawnSync(process.execPath, ['src/cli/scenario.ts', ...args], { cwd: root, encoding: 'utf8', timeout: 120_000 });
 
   it('check passes on the real scenarios and fails with messages on a broken file', () => {
     const ok = cli('check');
