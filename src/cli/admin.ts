@@ -19,6 +19,7 @@ import {
 import { ConfigError, readConfig } from '../server/config.ts';
 import { openDatabase } from '../server/db/connect.ts';
 import { migrate } from '../server/db/migrate.ts';
+import { markPasswordChangeDue } from '../server/repo/password-change.ts';
 
 const USAGE = [
   'Usage: npm run admin -- create-trainer EMAIL [--name "Full Name"] [--admin]',
@@ -56,18 +57,24 @@ async function main(argv: string[]): Promise<number> {
     const auth = createAuth(connection, config.auth);
     const password = randomBytes(12).toString('base64url');
     if (command === 'reset-password') {
-      await resetPassword(auth, email, password);
+      const { id } = await resetPassword(auth, email, password);
+      await markPasswordChangeDue(connection.db, id);
       console.log(`New password for ${email.toLowerCase()} on ${connection.where}; they are signed out everywhere.`);
       console.log(`One-time password: ${password}`);
-      console.log('Give it to them privately. They sign in at /sign-in/ and change it on /account/.');
+      console.log(
+        'Give it to them privately. When they sign in at /sign-in/ with it, they are asked to choose their own.',
+      );
       return 0;
     }
     const role = values.admin ? 'admin' : 'trainer';
     const name = values.name ?? email.split('@')[0] ?? email;
-    await createAccount(auth, { email, name, password, role });
+    const { id } = await createAccount(auth, { email, name, password, role });
+    await markPasswordChangeDue(connection.db, id);
     console.log(`Created ${role} ${email.toLowerCase()} on ${connection.where}.`);
     console.log(`One-time password: ${password}`);
-    console.log('Give it to them privately. They sign in at /sign-in/ and change it on /account/.');
+    console.log(
+      'Give it to them privately. When they sign in at /sign-in/ with it, they are asked to choose their own.',
+    );
     return 0;
   } catch (error) {
     if (error instanceof AccountExistsError || error instanceof NoAccountError) {

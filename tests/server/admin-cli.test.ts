@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAuth, type Auth } from '../../src/server/auth.ts';
 import { openSqlite, type Connection } from '../../src/server/db/connect.ts';
+import { clearPasswordChangeDue, isPasswordChangeDue } from '../../src/server/repo/password-change.ts';
 import { nodeBinary } from '../../scripts/lib/server-process.ts';
 import { SETTINGS } from './harness.ts';
 import { signInRequest } from './tenants.ts';
@@ -13,7 +14,7 @@ import { signInRequest } from './tenants.ts';
 const CLI = fileURLToPath(new URL('../../src/cli/admin.ts', import.meta.url));
 
 // Each test starts the CLI (a new Node process) one to four times: allow for a busy machine.
-describe('npm run admin (against a temporary SQLite file)', { timeout: 30_000 }, () => {
+describe('npm run admin (against a temporary SQLite file)', { timeout: 120_000 }, () => {
   const dir = mkdtempSync(join(tmpdir(), 'alongside-admin-'));
   const file = join(dir, 'alongside.db');
   let connection: Connection;
@@ -38,6 +39,8 @@ describe('npm run admin (against a temporary SQLite file)', { timeout: 30_000 },
   }
 
   const signIn = (email: string, password: string) => auth.handler(signInRequest(email, password));
+  const idOf = async (email: string) =>
+    (await connection.db.selectFrom('user').select('id').where('email', '=', email).executeTakeFirstOrThrow()).id;
 
   beforeAll(() => {
     // The first CLI run makes and migrates the file; the test then reads it as the server would.
@@ -46,7 +49,7 @@ describe('npm run admin (against a temporary SQLite file)', { timeout: 30_000 },
     connection = openSqlite(file);
     auth = createAuth(connection, SETTINGS);
     firstPassword = first.password ?? '';
-  }, 30_000);
+  }, 120_000);
   afterAll(async () => {
     await connection.close();
     rmSync(dir, { recursive: true, force: true });
@@ -62,6 +65,8 @@ describe('npm run admin (against a temporary SQLite file)', { timeout: 30_000 },
       .where('email', '=', 'tess@example.org')
       .executeTakeFirstOrThrow();
     expect(user).toEqual({ name: 'Tess Trainer', role: 'trainer' });
+    // A one-time password: the next sign-in asks for their own.
+    expect(await isPasswordChangeDue(connection.db, await idOf('tess@example.org'))).toBe(true);
   });
 
   it('a second account with the same email → exit 1 saying it exists; nothing changes', async () => {
@@ -93,6 +98,8 @@ describe('npm run admin (against a temporary SQLite file)', { timeout: 30_000 },
     const cookie = /([^=;,\s]*session_token=[^;]+)/.exec(before.headers.get('set-cookie') ?? '')?.[1] ?? '';
     expect(await auth.api.getSession({ headers: new Headers({ cookie }) })).not.toBeNull();
 
+    const id = await idOf('tess@example.org');
+    await clearPasswordChangeDue(connection.db, id);
     const reset = admin('reset-password', 'TESS@example.org');
     expect(reset.code, reset.err).toBe(0);
     expect(reset.out).toContain('signed out everywhere');
@@ -102,6 +109,7 @@ describe('npm run admin (against a temporary SQLite file)', { timeout: 30_000 },
     expect(await auth.api.getSession({ headers: new Headers({ cookie }) })).toBeNull();
     expect((await signIn('tess@example.org', firstPassword)).status).toBe(401);
     expect((await signIn('tess@example.org', reset.password ?? '')).status).toBe(200);
+    expect(await isPasswordChangeDue(connection.db, id)).toBe(true);
   });
 
   it('reset-password for an unknown email → exit 1 saying so', () => {

@@ -84,6 +84,19 @@ export const MIGRATIONS: Record<string, Migration> = {
         await db.schema.dropTable(table).ifExists().execute();
     },
   },
+  '2026-12-05-001-password-change-due': {
+    // Accounts still on a one-time password from `npm run admin`: their next sign-in asks for their own.
+    async up(db: Db) {
+      await db.schema
+        .createTable('password_change_due')
+        .addColumn('user_id', 'text', (c) => c.primaryKey())
+        .addColumn('since', 'text', (c) => c.notNull())
+        .execute();
+    },
+    async down(db: Db) {
+      await db.schema.dropTable('password_change_due').ifExists().execute();
+    },
+  },
 };
 
 /** Checks the SQLite file is sound: "ok", or what PRAGMA integrity_check found. */

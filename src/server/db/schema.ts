@@ -71,6 +71,11 @@ export interface AttemptTable {
   transcript: string;
 }
 
+export interface PasswordChangeDueTable {
+  user_id: string;
+  since: string;
+}
+
 export interface Database {
   user: UserTable;
   cohort: CohortTable;
@@ -79,4 +84,5 @@ export interface Database {
   assignment: AssignmentTable;
   assignment_start: AssignmentStartTable;
   attempt: AttemptTable;
+  password_change_due: PasswordChangeDueTable;
 }
