@@ -328,12 +328,22 @@ export function choose(scenario: Scenario, run: Run, optionId: string, typed?: T
   return enter(scenario, moved, target);
 }
 
-export const canRetry = (run: Run): boolean => run.mode === 'practice' && run.checkpoints.length > 0;
+/**
+ * "Try another reply" takes back the reply just given, and only that one (C2.7: the state goes back
+ * to before that choice and the path continues from the reply kept). So the last step of the history
+ * must be a kept reply: a second retry in a row, which would reach back past a node already left,
+ * is refused. A saved attempt keeps its replies in order with a `kept` flag, and only this rule
+ * makes that list replay to the same run (replayChoices takes each reply back straight after it).
+ */
+export const canRetry = (run: Run): boolean =>
+  run.mode === 'practice' && run.checkpoints.length > 0 && run.history.at(-1)?.kept === true;
 
-/** "Try another reply": roll back everything the last kept choice changed (C2.7, C8.12). */
+/** "Try another reply": roll back everything the last reply changed (C2.7, C8.12). */
 export function retry(run: Run): Run {
   const checkpoint = run.checkpoints.at(-1);
   if (!checkpoint || run.mode !== 'practice') throw new PlayError('there is no reply to take back');
+  if (run.history.at(-1)?.kept !== true)
+    throw new PlayError('only the reply just given can be taken back, and it has been already');
   const lastKept = run.history.findLastIndex((turn) => turn.kept);
   const history = run.history.map((turn, index) => (index === lastKept ? { ...turn, kept: false } : turn));
   const { incoming, ...rest } = checkpoint;

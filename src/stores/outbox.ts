@@ -24,8 +24,12 @@ export interface SyncBody {
   };
 }
 
-/** Why an item is still waiting, so the page can say what will happen next. */
-export type Waiting = 'sign-in' | 'network' | 'server';
+/**
+ * Why an item is still waiting, so the page can say what will happen next. 'changed': the server
+ * does not have the version of the role-play it was played on (CONTENT_VERSION), so it is kept and
+ * only tried again when a page loads (after an update the server may have that version again).
+ */
+export type Waiting = 'sign-in' | 'network' | 'server' | 'changed';
 
 export interface OutboxItem {
   attemptId: string;
@@ -155,8 +159,8 @@ export function dueItems(data: OutboxData, now: Date, trigger: SendTrigger = 'ti
     (item) =>
       item.state === 'pending' &&
       Boolean(item.body.assignmentId) &&
-      (item.nextTryAt <= at ||
-        (trigger === 'load' && item.waiting === 'sign-in') ||
+      ((item.nextTryAt <= at && item.waiting !== 'changed') ||
+        (trigger === 'load' && (item.waiting === 'sign-in' || item.waiting === 'changed')) ||
         (trigger === 'online' && item.waiting === 'network')),
   );
 }
@@ -164,7 +168,7 @@ export function dueItems(data: OutboxData, now: Date, trigger: SendTrigger = 'ti
 /** When the next pending item is due, to set a timer; undefined when nothing is waiting. */
 export function nextDueAt(data: OutboxData): string | undefined {
   return data.items
-    .filter((item) => item.state === 'pending')
+    .filter((item) => item.state === 'pending' && item.waiting !== 'changed')
     .map((item) => item.nextTryAt)
     .sort()[0];
 }
@@ -185,12 +189,15 @@ const serverMessage = (body: unknown): string | undefined =>
 export const SIGN_IN_MESSAGE = 'Sign in to send it to your trainer. It is safe on this device until then.';
 export const NETWORK_MESSAGE = 'No connection right now. It will be sent when you are back online.';
 export const SERVER_MESSAGE = 'The server is busy or unavailable. Alongside will try again shortly.';
+export const CHANGED_MESSAGE =
+  'This role-play changed since you played it, so it cannot be scored the way you played it. Your attempt is kept on this device and in your record. To send your trainer a result, play the role-play again.';
 export const OTHER_ACCOUNT_MESSAGE =
   'Someone else is signed in on this device. It will be sent when the person who did it signs in here again.';
 
 /**
  * Applies the result of sending one item. 201/200: sent (the band the server computed is kept).
- * 401: waits for sign-in. 408, 429, 5xx or no response: waits and retries with back-off. Any other
+ * 401: waits for sign-in. 408, 429, 5xx or no response: waits and retries with back-off. 409 with
+ * code CONTENT_VERSION: kept, waiting until a page loads (CHANGED_MESSAGE). Any other
  * 4xx: failed with the server's message and not retried. The attempt itself stays in the learner's
  * record whatever happens here.
  */
@@ -241,6 +248,9 @@ export function applyOutcome(
   const { status } = outcome;
   if (status === 401) return retryLater('sign-in', SIGN_IN_MESSAGE);
   if (status === 408 || status === 429 || status >= 500) return retryLater('server', SERVER_MESSAGE);
+  // Played on a version the server does not have (src/server/api/score-attempt.ts): kept, not failed.
+  if (status === 409 && isRecord(outcome.body) && outcome.body['code'] === 'CONTENT_VERSION')
+    return retryLater('changed', CHANGED_MESSAGE);
   const reason = serverMessage(outcome.body) ?? `The server refused it (HTTP ${String(status)}).`;
   return {
     ...data,

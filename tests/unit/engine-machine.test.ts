@@ -6,7 +6,7 @@ import {
   type RolePlayEvent,
   type RolePlayMachine,
 } from '../../src/engine/machine.ts';
-import { playPath } from '../../src/engine/run.ts';
+import { canRetry, PlayError, playPath, retry } from '../../src/engine/run.ts';
 import { loadScenario, realScenarioFiles } from './scenario-helpers.ts';
 
 const files = realScenarioFiles();
@@ -108,6 +108,24 @@ describe('practice mode in the machine', () => {
       [first, 2, true],
       [second, 1, true],
     ]);
+  });
+
+  it('refuses a second “try another reply” in a row: only the reply just given can be taken back', () => {
+    let snapshot = getInitialSnapshot(machine);
+    snapshot = getNextSnapshot(machine, snapshot, { type: 'learner.choose', optionId: first });
+    snapshot = getNextSnapshot(machine, snapshot, { type: 'learner.choose', optionId: second });
+    snapshot = getNextSnapshot(machine, snapshot, { type: 'learner.retry' });
+    const once = snapshot;
+    expect(once.context.run.history.map((turn) => turn.kept)).toEqual([true, false]);
+    expect(canRetry(once.context.run)).toBe(false);
+    // Taking back the first reply too would reach past a node already left: the machine stays put.
+    snapshot = getNextSnapshot(machine, snapshot, { type: 'learner.retry' });
+    expect(snapshot.context.run).toBe(once.context.run);
+    expect(snapshot.value).toBe(once.value);
+    expect(() => retry(once.context.run)).toThrow(PlayError);
+    // A new reply at that node can be taken back again.
+    snapshot = getNextSnapshot(machine, snapshot, { type: 'learner.choose', optionId: second });
+    expect(canRetry(snapshot.context.run)).toBe(true);
   });
 
   it('restart begins again from the start with an empty history', () => {

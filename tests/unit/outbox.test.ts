@@ -4,6 +4,7 @@ import {
   applyOutcome,
   assignmentStatusOf,
   BACKOFF_CAP_MS,
+  CHANGED_MESSAGE,
   backoffMs,
   createOutboxStore,
   dueItems,
@@ -191,6 +192,22 @@ describe('applying a response', () => {
     expect(itemOf(data)).toMatchObject({ state: 'pending', waiting: 'sign-in', lastError: SIGN_IN_MESSAGE });
     expect(dueItems(data, later(1))).toEqual([]);
     expect(dueItems(data, later(1), 'load')).toHaveLength(1);
+  });
+
+  it('409 CONTENT_VERSION: kept and explained, not failed; no timer, tried again on the next page load', () => {
+    const body = { error: 'This role-play changed since you played it.', code: 'CONTENT_VERSION' };
+    const data = applyOutcome(queued(A1, A2), A1, { status: 409, body }, NOW, () => 1);
+    expect(itemOf(data)).toMatchObject({ state: 'pending', waiting: 'changed', lastError: CHANGED_MESSAGE });
+    expect(CHANGED_MESSAGE).toMatch(/^This role-play changed since you played it/);
+    expect(syncStatusOf(data, A1)).toEqual({ kind: 'waiting', message: CHANGED_MESSAGE, reason: 'changed' });
+    // Sending it again on a timer cannot help until the server has that version: only A2 is due.
+    expect(dueItems(data, later(BACKOFF_CAP_MS * 10)).map((item) => item.attemptId)).toEqual([A2]);
+    expect(dueItems(data, later(BACKOFF_CAP_MS * 10), 'online').map((item) => item.attemptId)).toEqual([A2]);
+    expect(nextDueAt({ ...data, items: data.items.filter((item) => item.attemptId === A1) })).toBeUndefined();
+    expect(dueItems(data, NOW, 'load').map((item) => item.attemptId)).toContain(A1);
+    // Accepted later (the server has the version again): sent, as any other.
+    const sent = applyOutcome(data, A1, { status: 201, body: { band: 'developing' } }, later(1));
+    expect(syncStatusOf(sent, A1)).toMatchObject({ kind: 'sent', band: 'developing' });
   });
 
   it('another 4xx: failed with the server’s message, never retried, and the attempt is not dropped', () => {

@@ -1,6 +1,5 @@
 import { savedChoices } from '../../engine/annotated.ts';
-import { scoreRun, summarise } from '../../engine/scoring.ts';
-import { replayOnVersion } from '../../engine/versions.ts';
+import { summarise } from '../../engine/scoring.ts';
 import type { Auth } from '../auth.ts';
 import type { Connection } from '../db/connect.ts';
 import { HttpError, handle, json, readJson } from '../http.ts';
@@ -9,6 +8,7 @@ import { attemptFor, storeAttempt, updateFlags } from '../repo/attempts.ts';
 import { retype } from '../retype.ts';
 import { requireViewer } from '../session.ts';
 import type { ServerContent } from '../content.ts';
+import { scoreSyncedAttempt } from './score-attempt.ts';
 import { syncAttemptBody } from './sync-schema.ts';
 
 export interface ApiDeps extends ServerContent {
@@ -19,7 +19,8 @@ export interface ApiDeps extends ServerContent {
 /**
  * POST /api/attempts: a learner's device sends a finished attempt of an assigned role-play.
  * 201 stored, 200 already stored (the same UUID again), 404 for an assignment that is not theirs,
- * 409 when the UUID belongs to someone else's attempt, 422 when the replies do not fit the role-play.
+ * 409 when the UUID belongs to someone else's attempt or (code CONTENT_VERSION) the attempt was played
+ * on a version of the role-play this server does not have, 422 when the replies do not fit the role-play.
  */
 export function postAttempt(request: Request, deps: ApiDeps): Promise<Response> {
   return handle(async () => {
@@ -35,31 +36,12 @@ export function postAttempt(request: Request, deps: ApiDeps): Promise<Response> 
     const versions = deps.versions(assignment.scenario_id);
     if (!versions.length)
       throw new HttpError(422, `The role-play ${assignment.scenario_id} is no longer in the course.`);
-    // Scored on the version it was played on: an attempt finished just before a rewrite keeps its result.
-    const replay = replayOnVersion(
-      versions,
-      body.attempt.mode,
-      body.attempt.transcript,
-      body.attempt.scenarioHash,
-      body.attempt.finishedAt,
-      retype,
-    );
-    if (!replay.ok) throw new HttpError(422, replay.reason);
-    const { scenario } = replay.version;
-    const misplaced = replay.run.history.findIndex((turn, i) => {
-      const saved = body.attempt.transcript[i];
-      return saved === undefined || turn.nodeId !== saved.nodeId || turn.attempt !== saved.attempt;
-    });
-    const turn = replay.run.history[misplaced];
-    if (turn)
-      throw new HttpError(
-        422,
-        `Reply ${String(misplaced + 1)} (${turn.optionId}) answers ${turn.nodeId} in this role-play, not ${body.attempt.transcript[misplaced]?.nodeId ?? '?'}: the replies do not fit it.`,
-      );
-    if (!replay.run.ended) throw new HttpError(422, 'The role-play was not finished: send it once it has ended.');
-    const scores = scoreRun(scenario, replay.run);
-    const ending = scenario.endings.find((candidate) => candidate.id === replay.run.nodeId);
-    const transcript = JSON.stringify(savedChoices(replay.run));
+    // Scored on the version it was played on, or a CONTENT_VERSION conflict (score-attempt.ts).
+    const scored = scoreSyncedAttempt(versions, body.attempt, retype);
+    if (!scored.ok) return json(409, scored.conflict);
+    const { scenario, run, scores } = scored;
+    const ending = scenario.endings.find((candidate) => candidate.id === run.nodeId);
+    const transcript = JSON.stringify(savedChoices(run));
     const result = await storeAttempt(db, {
       id: body.attempt.id,
       assignment_id: assignment.id,
@@ -68,7 +50,7 @@ export function postAttempt(request: Request, deps: ApiDeps): Promise<Response> 
       mode: body.attempt.mode,
       band: scores.band,
       outcome: ending?.outcome ?? 'partial',
-      ending_id: replay.run.nodeId,
+      ending_id: run.nodeId,
       started_at: body.attempt.startedAt,
       finished_at: body.attempt.finishedAt,
       received_at: new Date().toISOString(),
@@ -77,7 +59,7 @@ export function postAttempt(request: Request, deps: ApiDeps): Promise<Response> 
       transcript,
     });
     // Sent again after the learner flagged a misread typed turn: the flags are the only change.
-    if (result === 'duplicate' && replay.run.history.some((turn) => turn.typed?.flagged))
+    if (result === 'duplicate' && run.history.some((turn) => turn.typed?.flagged))
       await updateFlags(db, body.attempt.id, viewer.id, transcript);
     if (result === 'conflict') throw new HttpError(409, 'An attempt with this id already exists.');
     return json(result === 'stored' ? 201 : 200, { id: body.attempt.id, status: result, band: scores.band });
