@@ -42,7 +42,11 @@ export interface RunningServer {
 
 export const SERVER_SECRET = 'server-test-secret-server-test-secret-0123';
 
-/** The settings a test server runs with: its own database, port and secret, no limit on local sign-ins. */
+/**
+ * The settings a test server runs with: its own database, port and secret, no limit on local
+ * sign-ins, and sync limits out of the way (the benchmark and the kill test send thousands of
+ * attempts from a few accounts; the limits themselves are tested in tests/server/sync-limits.test.ts).
+ */
 export function serverEnv(port: number, database: { file?: string; url?: string }): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
   delete env['DATABASE_URL'];
@@ -55,6 +59,8 @@ export function serverEnv(port: number, database: { file?: string; url?: string 
     HOST: '127.0.0.1',
     PUBLIC_URL: `http://127.0.0.1:${String(port)}`,
     SIGN_IN_PER_MINUTE: '100000',
+    SYNCS_PER_MINUTE: '1000000',
+    ATTEMPTS_PER_ASSIGNMENT: '1000000',
   };
 }
 

@@ -4,6 +4,7 @@ import {
   nextDueAt,
   outboxStore,
   reconcile,
+  retryAfterSeconds,
   sendableBy,
   type OutboxItem,
   type SendOutcome,
@@ -39,7 +40,8 @@ async function send(item: OutboxItem): Promise<SendOutcome> {
     } catch {
       body = undefined;
     }
-    return { status: response.status, body };
+    const retryAfter = retryAfterSeconds(response.headers.get('retry-after'), new Date());
+    return { status: response.status, body, ...(retryAfter === undefined ? {} : { retryAfter }) };
   } catch {
     return { network: true };
   }
@@ -74,8 +76,9 @@ async function run(trigger: SendTrigger): Promise<void> {
   for (const item of due) {
     const outcome = sendableBy(item, viewer) ? await send(item) : { otherAccount: true as const };
     store.set(applyOutcome(store.get(), item.attemptId, outcome, new Date()));
-    // Without a connection the rest would fail the same way: wait for `online` or the timer.
-    if ('network' in outcome) break;
+    // Without a connection the rest would fail the same way: wait for `online` or the timer. After a
+    // 429 the account may send nothing until Retry-After (applyOutcome holds the rest until then).
+    if ('network' in outcome || ('status' in outcome && outcome.status === 429)) break;
   }
 }
 

@@ -3,11 +3,14 @@ import { existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSyn
 import { dirname, resolve } from 'node:path';
 import type { AuthSettings } from './auth.ts';
 import { DEFAULT_SQLITE_FILE } from './db/connect.ts';
+import { DEFAULT_SYNC_SETTINGS, type SyncSettings } from './sync-limits.ts';
 
 export interface ServerConfig {
   databaseUrl?: string;
   sqliteFile: string;
   auth: AuthSettings;
+  /** Limits on attempt syncs (SYNCS_PER_MINUTE, ATTEMPTS_PER_ASSIGNMENT). */
+  sync: SyncSettings;
 }
 
 export class ConfigError extends Error {}
@@ -45,7 +48,22 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       ipHeader: env['CLIENT_IP_HEADER']?.toLowerCase() ?? CLIENT_IP_HEADER,
       signInPerMinute: Number(env['SIGN_IN_PER_MINUTE'] ?? 5),
     },
+    sync: {
+      perMinute: wholeNumber(env, 'SYNCS_PER_MINUTE', DEFAULT_SYNC_SETTINGS.perMinute),
+      attemptsPerAssignment: wholeNumber(env, 'ATTEMPTS_PER_ASSIGNMENT', DEFAULT_SYNC_SETTINGS.attemptsPerAssignment),
+    },
   };
+}
+
+function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isSafeInteger(value) || value < 1)
+    throw new ConfigError(
+      `${name} must be a whole number of at least 1 (it is "${raw}"). Unset it to use ${String(fallback)}.`,
+    );
+  return value;
 }
 
 /** The header our server code sets from the socket's address, replacing anything a client sent. */

@@ -45,8 +45,13 @@ export interface OutboxItem {
   nextTryAt: string;
   lastError?: string;
   waiting?: Waiting;
+  /** Why the server refused it for good, when it said (the per-assignment cap, or the device's times). */
+  refusal?: Refusal;
   state: 'pending' | 'failed';
 }
+
+/** Final refusals the device words itself: `cap` (the assignment has enough attempts), `times` (the clock). */
+export type Refusal = 'cap' | 'times';
 
 export interface SentRecord {
   assignmentId: string;
@@ -177,7 +182,25 @@ export function nextDueAt(data: OutboxData): string | undefined {
  * What came of one try: an HTTP response (status and parsed JSON body), no response at all, or
  * not sent because another account is signed in on this device.
  */
-export type SendOutcome = { status: number; body?: unknown } | { network: true } | { otherAccount: true };
+export type SendOutcome =
+  | { status: number; body?: unknown; /** The response's Retry-After, in seconds. */ retryAfter?: number }
+  | { network: true }
+  | { otherAccount: true };
+
+/** The longest Retry-After honoured: a proxy asking for more does not park the outbox for days. */
+export const RETRY_AFTER_CAP_S = 60 * 60;
+
+/**
+ * A Retry-After header in seconds (RFC 9110: a number of seconds or an HTTP date), or undefined
+ * when it is missing or unreadable. Capped at an hour.
+ */
+export function retryAfterSeconds(header: string | null | undefined, now: Date): number | undefined {
+  const value = header?.trim();
+  if (!value) return undefined;
+  const seconds = /^\d+$/.test(value) ? Number(value) : (Date.parse(value) - now.getTime()) / 1000;
+  if (!Number.isFinite(seconds)) return undefined;
+  return Math.min(RETRY_AFTER_CAP_S, Math.max(0, Math.ceil(seconds)));
+}
 
 /** Whether an item may be sent while this account is signed in (an item of unknown owner may). */
 export const sendableBy = (item: OutboxItem, viewerId: string | null | undefined): boolean =>
@@ -186,6 +209,19 @@ export const sendableBy = (item: OutboxItem, viewerId: string | null | undefined
 const serverMessage = (body: unknown): string | undefined =>
   isRecord(body) && typeof body['error'] === 'string' ? body['error'] : undefined;
 
+/** The refusal's machine-readable reason (src/server/api/attempts.ts: rate-limited, attempt-cap, attempt-times). */
+const serverCode = (body: unknown): string | undefined =>
+  isRecord(body) && typeof body['code'] === 'string' ? body['code'] : undefined;
+
+/** "in a few seconds", "in about a minute", "in about 5 minutes": when the next try is, in words. */
+export function inAbout(ms: number): string {
+  const seconds = ms / 1000;
+  if (seconds < 20) return 'in a few seconds';
+  if (seconds < 90) return 'in about a minute';
+  if (seconds < 60 * 60) return `in about ${String(Math.round(seconds / 60))} minutes`;
+  return 'in about an hour';
+}
+
 export const SIGN_IN_MESSAGE = 'Sign in to send it to your trainer. It is safe on this device until then.';
 export const NETWORK_MESSAGE = 'No connection right now. It will be sent when you are back online.';
 export const SERVER_MESSAGE = 'The server is busy or unavailable. Alongside will try again shortly.';
@@ -193,13 +229,22 @@ export const CHANGED_MESSAGE =
   'This role-play changed since you played it, so it cannot be scored the way you played it. Your attempt is kept on this device and in your record. To send your trainer a result, play the role-play again.';
 export const OTHER_ACCOUNT_MESSAGE =
   'Someone else is signed in on this device. It will be sent when the person who did it signs in here again.';
+export const rateLimitMessage = (waitMs: number): string =>
+  `Too many results sent at once — Alongside will try again ${inAbout(waitMs)}.`;
+export const CAP_MESSAGE =
+  'Your trainer already has enough attempts of this role-play from you, so this one stays on this device.';
+export const TIMES_MESSAGE =
+  "The date or time on this device looked wrong when you did this role-play, so it cannot be sent. Check the device's date and time for next time.";
 
 /**
  * Applies the result of sending one item. 201/200: sent (the band the server computed is kept).
- * 401: waits for sign-in. 408, 429, 5xx or no response: waits and retries with back-off. 409 with
- * code CONTENT_VERSION: kept, waiting until a page loads (CHANGED_MESSAGE). Any other
- * 4xx: failed with the server's message and not retried. The attempt itself stays in the learner's
- * record whatever happens here.
+ * 401: waits for sign-in. 408, 429, 5xx or no response: waits and retries with back-off, or after
+ * the server's Retry-After when it gave one (a 429 holds every other waiting item as long too: the
+ * limit is the account's, so they would only be refused). 409 with code CONTENT_VERSION: kept,
+ * waiting until a page loads (CHANGED_MESSAGE). Any other 4xx: failed with the server's message
+ * (or, for the per-assignment cap and impossible times, this device's own words) and not retried.
+ * Nothing is ever deleted because the server refused it: the item stays in the outbox and the
+ * attempt in the learner's record whatever happens here.
  */
 export function applyOutcome(
   data: OutboxData,
@@ -228,38 +273,82 @@ export function applyOutcome(
     };
   }
   const tries = item.tries + 1;
-  const retryLater = (waiting: Waiting, lastError: string): OutboxData => ({
-    ...data,
-    items: data.items.map((candidate) =>
-      candidate === item
-        ? {
-            ...item,
-            tries,
-            state: 'pending',
-            waiting,
-            lastError,
-            nextTryAt: new Date(now.getTime() + backoffMs(tries, random)).toISOString(),
-          }
-        : candidate,
-    ),
-  });
-  if ('otherAccount' in outcome) return retryLater('sign-in', OTHER_ACCOUNT_MESSAGE);
-  if ('network' in outcome) return retryLater('network', NETWORK_MESSAGE);
+  const retryLater = (
+    waiting: Waiting,
+    lastError: string | ((waitMs: number) => string),
+    waitMs = backoffMs(tries, random),
+  ) => {
+    const nextTryAt = new Date(now.getTime() + waitMs).toISOString();
+    const message = typeof lastError === 'string' ? lastError : lastError(waitMs);
+    const waitingItem: OutboxItem = { ...item, tries, state: 'pending', waiting, lastError: message, nextTryAt };
+    delete waitingItem.refusal;
+    return {
+      data: { ...data, items: data.items.map((candidate) => (candidate === item ? waitingItem : candidate)) },
+      nextTryAt,
+      message,
+    };
+  };
+  if ('otherAccount' in outcome) return retryLater('sign-in', OTHER_ACCOUNT_MESSAGE).data;
+  if ('network' in outcome) return retryLater('network', NETWORK_MESSAGE).data;
   const { status } = outcome;
-  if (status === 401) return retryLater('sign-in', SIGN_IN_MESSAGE);
-  if (status === 408 || status === 429 || status >= 500) return retryLater('server', SERVER_MESSAGE);
+  const code = serverCode(outcome.body);
+  const retryAfterMs = outcome.retryAfter === undefined ? undefined : outcome.retryAfter * 1000;
+  if (status === 401) return retryLater('sign-in', SIGN_IN_MESSAGE).data;
+  if (status === 429) {
+    // The server's own wait when it named one (at least a second, so a "0" cannot spin); else back-off.
+    const later = retryLater(
+      'server',
+      rateLimitMessage,
+      retryAfterMs === undefined ? undefined : Math.max(1_000, retryAfterMs),
+    );
+    return holdWaiting(later.data, attemptId, later.nextTryAt, later.message);
+  }
+  if (status === 408 || status >= 500)
+    return retryLater('server', SERVER_MESSAGE, Math.max(retryAfterMs ?? 0, backoffMs(tries, random))).data;
   // Played on a version the server does not have (src/server/api/score-attempt.ts): kept, not failed.
-  if (status === 409 && isRecord(outcome.body) && outcome.body['code'] === 'CONTENT_VERSION')
-    return retryLater('changed', CHANGED_MESSAGE);
-  const reason = serverMessage(outcome.body) ?? `The server refused it (HTTP ${String(status)}).`;
+  if (status === 409 && code === 'CONTENT_VERSION') return retryLater('changed', CHANGED_MESSAGE).data;
+  const refusal: Refusal | undefined =
+    status === 409 && code === 'attempt-cap' ? 'cap' : status === 422 && code === 'attempt-times' ? 'times' : undefined;
+  const reason =
+    refusal === 'cap'
+      ? CAP_MESSAGE
+      : refusal === 'times'
+        ? TIMES_MESSAGE
+        : (serverMessage(outcome.body) ?? `The server refused it (HTTP ${String(status)}).`);
   return {
     ...data,
     items: data.items.map((candidate) => {
       if (candidate !== item) return candidate;
-      const failed: OutboxItem = { ...item, tries, state: 'failed', lastError: reason };
+      const failed: OutboxItem = {
+        ...item,
+        tries,
+        state: 'failed',
+        lastError: reason,
+        ...(refusal ? { refusal } : {}),
+      };
       delete failed.waiting;
+      if (!refusal) delete failed.refusal;
       return failed;
     }),
+  };
+}
+
+/**
+ * After a 429 the account may send nothing until `until`: every other pending item due before then
+ * waits until then too, saying why, instead of being sent (and refused) one after another. Their
+ * tries are not counted: they were not sent. Items waiting for a sign-in keep waiting for that.
+ */
+function holdWaiting(data: OutboxData, except: string, until: string, message: string): OutboxData {
+  return {
+    ...data,
+    items: data.items.map((candidate) =>
+      candidate.attemptId === except ||
+      candidate.state !== 'pending' ||
+      candidate.waiting === 'sign-in' ||
+      candidate.nextTryAt >= until
+        ? candidate
+        : { ...candidate, nextTryAt: until, waiting: 'server', lastError: message },
+    ),
   };
 }
 
@@ -267,7 +356,7 @@ export type SyncStatus =
   | { kind: 'sent'; band: string; sentAt: string }
   | { kind: 'sending' }
   | { kind: 'waiting'; message: string; reason: Waiting }
-  | { kind: 'failed'; message: string };
+  | { kind: 'failed'; message: string; refusal?: Refusal };
 
 /** Where one attempt stands, for the end report; undefined if it was never queued. */
 export function syncStatusOf(data: OutboxData, attemptId: string): SyncStatus | undefined {
@@ -275,7 +364,12 @@ export function syncStatusOf(data: OutboxData, attemptId: string): SyncStatus | 
   if (sent) return { kind: 'sent', band: sent.band, sentAt: sent.sentAt };
   const item = data.items.find((candidate) => candidate.attemptId === attemptId);
   if (!item) return undefined;
-  if (item.state === 'failed') return { kind: 'failed', message: item.lastError ?? 'The server refused it.' };
+  if (item.state === 'failed')
+    return {
+      kind: 'failed',
+      message: item.lastError ?? 'The server refused it.',
+      ...(item.refusal ? { refusal: item.refusal } : {}),
+    };
   return item.lastError && item.waiting
     ? { kind: 'waiting', message: item.lastError, reason: item.waiting }
     : { kind: 'sending' };

@@ -6,6 +6,7 @@ import { getAttempt, postAttempt, type ApiDeps } from '../../src/server/api/atte
 import { createAccount } from '../../src/server/auth.ts';
 import { createAssignments } from '../../src/server/repo/assignments.ts';
 import { addMember, createCohort } from '../../src/server/repo/cohorts.ts';
+import { syncLimits } from '../../src/server/sync-limits.ts';
 import { getScenarios } from '../../src/course/scenarios.ts';
 import { playPath } from '../../src/engine/run.ts';
 import { buildAttempt } from '../../src/stores/roleplays.ts';
@@ -33,7 +34,7 @@ describe.each(DATABASES)('reading a synced attempt on %s', (kind) => {
 
   beforeAll(async () => {
     t = await freshDatabase(kind);
-    deps = { connection: t.connection, auth: t.auth, ...contentFrom(buildArtefact()) };
+    deps = { connection: t.connection, auth: t.auth, sync: syncLimits(), ...contentFrom(buildArtefact()) };
     const make = (email: string, role: 'trainer' | 'learner') =>
       createAccount(t.auth, { email, name: email.split('@')[0] ?? email, password: 'a long enough password', role });
     const [tess, omar, ana, ben] = await Promise.all([

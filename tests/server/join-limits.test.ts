@@ -4,6 +4,7 @@ import { createAccountAndJoin, JOIN_LIMIT } from '../../src/server/learner/join-
 import { createCohort, createInvite, membersOf } from '../../src/server/repo/cohorts.ts';
 import { RateWindow } from '../../src/server/rate-window.ts';
 import type { Server } from '../../src/server/runtime.ts';
+import { DEFAULT_SYNC_SETTINGS, syncLimits } from '../../src/server/sync-limits.ts';
 import { DATABASES, freshDatabase, SETTINGS, type TestDatabase } from './harness.ts';
 import { signInRequest } from './tenants.ts';
 
@@ -48,9 +49,10 @@ describe.each(DATABASES)('joining through an invite on %s', (kind) => {
   let t: TestDatabase;
   let trainer: { id: string };
   const server = (): Server => ({
-    config: { sqliteFile: '', auth: SETTINGS },
+    config: { sqliteFile: '', auth: SETTINGS, sync: DEFAULT_SYNC_SETTINGS },
     connection: t.connection,
     auth: t.auth,
+    sync: syncLimits(),
     scenarios: () => [],
     versions: () => [],
   });

@@ -8,6 +8,7 @@ import { createAssignments, recordStart } from '../../src/server/repo/assignment
 import { storeAttempt } from '../../src/server/repo/attempts.ts';
 import { createCohort, createInvite, membersOf, revokeInvite } from '../../src/server/repo/cohorts.ts';
 import type { Server } from '../../src/server/runtime.ts';
+import { DEFAULT_SYNC_SETTINGS, syncLimits } from '../../src/server/sync-limits.ts';
 import { DATABASES, freshDatabase, SETTINGS, type TestDatabase } from './harness.ts';
 
 const SCENARIOS = [{ id: 'mib-benefits-form-kitchen-table', title: 'The Form on the Kitchen Table' }];
@@ -19,9 +20,10 @@ describe.each(DATABASES)('learner join and account on %s', (kind) => {
   let otherTrainer: { id: string };
   const db = () => t.connection.db;
   const server = (): Server => ({
-    config: { sqliteFile: '', auth: SETTINGS },
+    config: { sqliteFile: '', auth: SETTINGS, sync: DEFAULT_SYNC_SETTINGS },
     connection: t.connection,
     auth: t.auth,
+    sync: syncLimits(),
     scenarios: () => [],
     versions: () => [],
   });

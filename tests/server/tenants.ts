@@ -10,6 +10,7 @@ import type { ApiDeps } from '../../src/server/api/attempts.ts';
 import { createAccount, type Role } from '../../src/server/auth.ts';
 import { createAssignments } from '../../src/server/repo/assignments.ts';
 import { addMember, createCohort } from '../../src/server/repo/cohorts.ts';
+import { syncLimits, type SyncLimits } from '../../src/server/sync-limits.ts';
 import { SETTINGS, type TestDatabase } from './harness.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -93,7 +94,7 @@ export const WEAK_PATH = ['N1-B', 'N2-B', 'N3-D', 'N4-A', 'N5-C'];
  * Two tenants. Trainer A's cohort holds learners 1 and 2 and an assessed assignment of Denise's
  * role-play; trainer B's cohort holds learner 3 and an assignment of its own.
  */
-export async function twoTenants(t: TestDatabase) {
+export async function twoTenants(t: TestDatabase, sync: SyncLimits = syncLimits()) {
   const [trainerA, trainerB] = [
     await person(t, 'trainer-a@example.org', 'trainer'),
     await person(t, 'trainer-b@example.org', 'trainer'),
@@ -125,6 +126,6 @@ export async function twoTenants(t: TestDatabase) {
     mode: 'assessed',
   });
   if (!assignmentA || !assignmentB) throw new Error('assignments were not created');
-  const deps: ApiDeps = { connection: t.connection, auth: t.auth, ...contentFrom(buildArtefact(root)) };
+  const deps: ApiDeps = { connection: t.connection, auth: t.auth, sync, ...contentFrom(buildArtefact(root)) };
   return { deps, trainerA, trainerB, learner1, learner2, learner3, cohortA, cohortB, assignmentA, assignmentB };
 }

@@ -8,6 +8,7 @@ import { postAttempt } from '../../src/server/api/attempts.ts';
 import { createAccount } from '../../src/server/auth.ts';
 import { createAssignments, recordStart } from '../../src/server/repo/assignments.ts';
 import { storeAttempt } from '../../src/server/repo/attempts.ts';
+import { syncLimits } from '../../src/server/sync-limits.ts';
 import {
   addMember,
   checkInvite,
@@ -339,7 +340,7 @@ describe.each(DATABASES)('trainer workspace on %s', (kind) => {
             },
           }),
         }),
-        { connection: t.connection, auth: t.auth, ...contentFrom(buildArtefact()) },
+        { connection: t.connection, auth: t.auth, sync: syncLimits(), ...contentFrom(buildArtefact()) },
       );
       expect(response.status).toBe(201);
       // Ben opened Mei's role-play but has not finished it.

@@ -4,6 +4,9 @@ import {
   applyOutcome,
   assignmentStatusOf,
   BACKOFF_CAP_MS,
+  CAP_MESSAGE,
+  retryAfterSeconds,
+  TIMES_MESSAGE,
   CHANGED_MESSAGE,
   backoffMs,
   createOutboxStore,
@@ -184,6 +187,42 @@ describe('applying a response', () => {
       data = applyOutcome(data, A1, { status }, NOW, () => 1);
       expect(itemOf(data)?.nextTryAt).toBe(later(4_000).toISOString());
       expect(dueItems(data, later(1), 'online')).toEqual([]);
+    }
+  });
+
+  it('429 with Retry-After: waits exactly that long, says so in words, and holds the other waiting items too', () => {
+    const body = { error: 'Too many results sent at once.', code: 'rate-limited' };
+    const data = applyOutcome(queued(A1, A2), A1, { status: 429, body, retryAfter: 45 }, NOW, () => 1);
+    expect(itemOf(data)).toMatchObject({ state: 'pending', waiting: 'server', nextTryAt: later(45_000).toISOString() });
+    expect(itemOf(data)?.lastError).toBe('Too many results sent at once — Alongside will try again in about a minute.');
+    // The limit is the account's: A2 would only be refused, so it waits as long, untried.
+    expect(itemOf(data, A2)).toMatchObject({ tries: 0, nextTryAt: later(45_000).toISOString() });
+    expect(dueItems(data, later(44_000), 'online')).toEqual([]);
+    expect(dueItems(data, later(45_000)).map((item) => item.attemptId)).toEqual([A1, A2]);
+    // Nothing was dropped, and a "0" cannot make it spin.
+    expect(data.items).toHaveLength(2);
+    const zero = applyOutcome(queued(A1), A1, { status: 429, retryAfter: 0 }, NOW, () => 1);
+    expect(itemOf(zero)?.nextTryAt).toBe(later(1_000).toISOString());
+  });
+
+  it('Retry-After is read as seconds or an HTTP date, and capped at an hour', () => {
+    expect(retryAfterSeconds('30', NOW)).toBe(30);
+    expect(retryAfterSeconds(new Date(NOW.getTime() + 90_000).toUTCString(), NOW)).toBe(90);
+    expect(retryAfterSeconds('999999', NOW)).toBe(3600);
+    expect(retryAfterSeconds('soon', NOW)).toBeUndefined();
+    expect(retryAfterSeconds(null, NOW)).toBeUndefined();
+  });
+
+  it('the per-assignment cap and impossible times: kept on the device, explained in the device’s words, not retried', () => {
+    for (const [status, code, message] of [
+      [409, 'attempt-cap', CAP_MESSAGE],
+      [422, 'attempt-times', TIMES_MESSAGE],
+    ] as const) {
+      const data = applyOutcome(queued(A1), A1, { status, body: { error: 'server words', code } }, NOW, () => 1);
+      expect(itemOf(data)).toMatchObject({ state: 'failed', lastError: message });
+      expect(syncStatusOf(data, A1)).toMatchObject({ kind: 'failed', message });
+      expect(dueItems(data, later(BACKOFF_CAP_MS * 10), 'load')).toEqual([]);
+      expect(data.items).toHaveLength(1);
     }
   });
 

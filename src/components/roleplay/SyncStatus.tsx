@@ -3,7 +3,8 @@ import { outboxStore, syncStatusOf } from '../../stores/outbox.ts';
 
 /**
  * Where sending an assigned attempt to the trainer stands, in a polite live region: saved on this
- * device and sending, sent, or why it is waiting. The attempt is in the learner's record either way.
+ * device and sending, sent, or why it is waiting (or, refused for good, why it stays on the device).
+ * The attempt is in the learner's record either way: nothing is deleted because the server refused it.
  */
 export function SyncStatus({ attemptId }: { attemptId: string }) {
   const store = outboxStore();
@@ -27,7 +28,12 @@ export function SyncStatus({ attemptId }: { attemptId: string }) {
           )}
         </>
       )}
-      {status.kind === 'failed' && (
+      {status.kind === 'failed' && status.refusal && (
+        <>
+          Saved on this device, not sent: {status.message} It stays in <a href="/progress/">your record</a>.
+        </>
+      )}
+      {status.kind === 'failed' && !status.refusal && (
         <>
           Saved on this device, but your trainer did not accept it: {status.message} It stays in{' '}
           <a href="/progress/">your record</a> on this device; ask your trainer what to do.
