@@ -22,6 +22,30 @@ function start(file: string) {
   });
 }
 
+/**
+ * Starts the server and stops it once it is past the database (it says where the database is):
+ * with a build present it would otherwise keep serving; without one it exits by itself.
+ */
+function startUntilPastDatabase(file: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(nodeBinary(), [SERVE], {
+      env: { ...process.env, ALONGSIDE_SQLITE_FILE: file, NODE_ENV: 'development', DATABASE_URL: '', PORT: '4398' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    const onData = (chunk: Buffer) => {
+      out += chunk.toString();
+      if (/^Database: /m.test(out)) child.kill('SIGKILL');
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.on('error', reject);
+    child.on('close', () => {
+      resolve(out);
+    });
+  });
+}
+
 function expectPlainRefusal(result: ReturnType<typeof start>, file: string) {
   expect(result.status).toBe(1);
   expect(result.stderr).toContain(file);
@@ -64,10 +88,10 @@ describe('start-up checks of the database file', () => {
     expectPlainRefusal(start(cut), cut);
   }, 120_000);
 
-  it('a new database, its folder and the auth secret are private to the server user', () => {
+  it('a new database, its folder and the auth secret are private to the server user', async () => {
     const folder = join(dir, 'fresh', 'data');
     const file = join(folder, 'alongside.db');
-    start(file);
+    await startUntilPastDatabase(file);
     expect(statSync(folder).mode & 0o777).toBe(0o700);
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(statSync(join(folder, 'auth-secret')).mode & 0o777).toBe(0o600);
