@@ -1,43 +1,54 @@
 /**
- * A sliding-window counter per key (for example per client address), kept in this process's
- * memory: with two server processes each counts on its own, so the real limit is at most twice
- * the stated one. The clock is injectable for tests.
+ * Sliding-window rate limits kept in this process's memory, shared by the attempt sync limit
+ * (src/server/sync-limits.ts, per account) and the join form (src/server/learner/join-account.ts,
+ * per client address).
  */
-export class RateWindow {
-  readonly #hits = new Map<string, number[]>();
-  readonly max: number;
-  readonly windowMs: number;
-  readonly #now: () => number;
-  /** How many keys are remembered at most; the oldest are forgotten first. */
-  readonly #maxKeys: number;
 
-  constructor(max: number, windowMs: number, now: () => number = Date.now, maxKeys = 10_000) {
-    this.max = max;
-    this.windowMs = windowMs;
-    this.#now = now;
-    this.#maxKeys = maxKeys;
-  }
+export type LimitDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
-  /** Counts one hit for `key` if the window has room; otherwise says how many seconds to wait. */
-  take(key: string): { ok: true } | { ok: false; retryAfter: number } {
-    const at = this.#now();
-    const recent = (this.#hits.get(key) ?? []).filter((hit) => hit > at - this.windowMs);
-    if (recent.length >= this.max) {
-      this.#hits.set(key, recent);
-      const oldest = recent[0] ?? at;
-      return { ok: false, retryAfter: Math.max(1, Math.ceil((oldest + this.windowMs - at) / 1000)) };
-    }
-    recent.push(at);
-    this.#hits.delete(key);
-    this.#hits.set(key, recent);
-    this.#forgetOldest();
-    return { ok: true };
-  }
+export interface RateLimiter {
+  /** Counts one request for `key` if it is allowed; a refused request is not counted. */
+  take: (key: string) => LimitDecision;
+  /** How many keys it holds now (for tests: it forgets keys that have been quiet for a window). */
+  size: () => number;
+}
 
-  #forgetOldest(): void {
-    for (const key of this.#hits.keys()) {
-      if (this.#hits.size <= this.#maxKeys) return;
-      this.#hits.delete(key);
-    }
-  }
+/**
+ * A sliding-window limiter kept IN MEMORY, PER PROCESS: each key keeps the times of its last
+ * `limit` allowed requests, and a request is allowed when fewer than `limit` fall in the last
+ * `windowMs`. Refused requests are not recorded, so a device that waits out Retry-After gets in.
+ * With several app instances each counts on its own (the real ceiling is `limit` × instances), and
+ * a restart forgets the counts; both are acceptable for a guard against a runaway device, and the
+ * per-assignment cap in the database holds across processes regardless.
+ * `now` is a monotonic clock in ms (performance.now by default, so a wall-clock change neither
+ * locks anyone out nor lets anyone in); tests inject their own.
+ */
+export function slidingWindowLimiter(options: { limit: number; windowMs: number; now?: () => number }): RateLimiter {
+  const { limit, windowMs } = options;
+  const now = options.now ?? (() => performance.now());
+  const hits = new Map<string, number[]>();
+  let sweptAt = now();
+  /** Drops keys with nothing left in the window, at most once a window, so quiet accounts cost nothing. */
+  const sweep = (at: number): void => {
+    if (at - sweptAt < windowMs) return;
+    sweptAt = at;
+    for (const [key, times] of hits) if ((times.at(-1) ?? -Infinity) <= at - windowMs) hits.delete(key);
+  };
+  return {
+    take(key) {
+      const at = now();
+      sweep(at);
+      const times = (hits.get(key) ?? []).filter((time) => time > at - windowMs && time <= at);
+      if (times.length < limit) {
+        times.push(at);
+        hits.set(key, times);
+        return { allowed: true };
+      }
+      hits.set(key, times);
+      const oldest = times[0] ?? at;
+      const wait = Math.ceil((oldest + windowMs - at) / 1000);
+      return { allowed: false, retryAfterSeconds: Math.min(Math.max(1, wait), Math.ceil(windowMs / 1000)) };
+    },
+    size: () => hits.size,
+  };
 }

@@ -6,6 +6,8 @@ import { createAuth, type Auth, type AuthSettings } from '../../src/server/auth.
 import { openPostgres, openSqlite, type Connection } from '../../src/server/db/connect.ts';
 import { migrate } from '../../src/server/db/migrate.ts';
 import { authOptions } from '../../src/server/auth.ts';
+import type { Server } from '../../src/server/runtime.ts';
+import { DEFAULT_SYNC_SETTINGS, syncLimits } from '../../src/server/sync-limits.ts';
 
 /** The databases every server test runs on: SQLite always, PostgreSQL when TEST_DATABASE_URL is set. */
 export const DATABASES = ['sqlite', ...(process.env['TEST_DATABASE_URL'] ? ['postgres' as const] : [])] as const;
@@ -63,5 +65,17 @@ export async function freshDatabase(kind: 'sqlite' | 'postgres'): Promise<TestDa
       await connection.close();
       await drop();
     },
+  };
+}
+
+/** The server object pages and form handlers take, over a test database with no role-plays loaded. */
+export function serverOf(t: TestDatabase): Server {
+  return {
+    config: { sqliteFile: '', auth: SETTINGS, sync: DEFAULT_SYNC_SETTINGS },
+    connection: t.connection,
+    auth: t.auth,
+    sync: syncLimits(),
+    scenarios: () => [],
+    versions: () => [],
   };
 }

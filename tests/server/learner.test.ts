@@ -8,8 +8,7 @@ import { createAssignments, recordStart } from '../../src/server/repo/assignment
 import { storeAttempt } from '../../src/server/repo/attempts.ts';
 import { createCohort, createInvite, membersOf, revokeInvite } from '../../src/server/repo/cohorts.ts';
 import type { Server } from '../../src/server/runtime.ts';
-import { DEFAULT_SYNC_SETTINGS, syncLimits } from '../../src/server/sync-limits.ts';
-import { DATABASES, freshDatabase, SETTINGS, type TestDatabase } from './harness.ts';
+import { DATABASES, freshDatabase, serverOf, type TestDatabase } from './harness.ts';
 
 const SCENARIOS = [{ id: 'mib-benefits-form-kitchen-table', title: 'The Form on the Kitchen Table' }];
 const DAY = 86_400_000;
@@ -19,14 +18,7 @@ describe.each(DATABASES)('learner join and account on %s', (kind) => {
   let trainer: { id: string };
   let otherTrainer: { id: string };
   const db = () => t.connection.db;
-  const server = (): Server => ({
-    config: { sqliteFile: '', auth: SETTINGS, sync: DEFAULT_SYNC_SETTINGS },
-    connection: t.connection,
-    auth: t.auth,
-    sync: syncLimits(),
-    scenarios: () => [],
-    versions: () => [],
-  });
+  const server = (): Server => serverOf(t);
   const cookieOf = (response: Response): string => (response.headers.getSetCookie()[0] ?? '').split(';')[0] ?? '';
 
   beforeAll(async () => {

@@ -4,21 +4,13 @@ import { createAccount, InvalidNameError } from '../../src/server/auth.ts';
 import { signIn } from '../../src/server/learner/auth-calls.ts';
 import { createAccountForm } from '../../src/server/learner/schemas.ts';
 import type { Server } from '../../src/server/runtime.ts';
-import { DEFAULT_SYNC_SETTINGS, syncLimits } from '../../src/server/sync-limits.ts';
-import { DATABASES, freshDatabase, SETTINGS, type TestDatabase } from './harness.ts';
+import { DATABASES, freshDatabase, serverOf, SETTINGS, type TestDatabase } from './harness.ts';
 
 /** Issue 14: one learner could store a 100,000,000-character name, control characters, an image URL. */
 describe.each(DATABASES)('profile fields on %s', (kind) => {
   let t: TestDatabase;
   let cookie = '';
-  const server = (): Server => ({
-    config: { sqliteFile: '', auth: SETTINGS, sync: DEFAULT_SYNC_SETTINGS },
-    connection: t.connection,
-    auth: t.auth,
-    sync: syncLimits(),
-    scenarios: () => [],
-    versions: () => [],
-  });
+  const server = (): Server => serverOf(t);
 
   function updateUser(body: string): Promise<Response> {
     return t.auth.handler(

@@ -17,7 +17,8 @@ import {
 } from '../../src/server/api/attempts.ts';
 import { CLOCK_SKEW_MS } from '../../src/server/api/attempt-times.ts';
 import { createAssignments } from '../../src/server/repo/assignments.ts';
-import { DEFAULT_SYNC_SETTINGS, slidingWindowLimiter, syncLimits } from '../../src/server/sync-limits.ts';
+import { slidingWindowLimiter } from '../../src/server/rate-window.ts';
+import { DEFAULT_SYNC_SETTINGS, syncLimits } from '../../src/server/sync-limits.ts';
 import { DATABASES, freshDatabase, SETTINGS, type TestDatabase } from './harness.ts';
 import { attemptBody, DENISE, scenarioById, signIn, twoTenants } from './tenants.ts';
 

@@ -1,4 +1,4 @@
-import { RateWindow } from '../rate-window.ts';
+import { slidingWindowLimiter, type RateLimiter } from '../rate-window.ts';
 import type { Server } from '../runtime.ts';
 import { signIn, type Caller } from './auth-calls.ts';
 import { joinCohort, registerLearner, type InviteProblem } from './join.ts';
@@ -8,7 +8,7 @@ import { joinCohort, registerLearner, type InviteProblem } from './join.ts';
  * network within five minutes fits easily; a script making hundreds of accounts is stopped.
  */
 export const JOIN_LIMIT = { max: 60, windowMs: 10 * 60_000 };
-const joinsByAddress = new RateWindow(JOIN_LIMIT.max, JOIN_LIMIT.windowMs);
+const joinsByAddress = slidingWindowLimiter({ limit: JOIN_LIMIT.max, windowMs: JOIN_LIMIT.windowMs });
 
 export type CreateOutcome =
   /** Signed in (the response carries the session cookie); `joined` false for a non-learner account. */
@@ -31,10 +31,10 @@ export async function createAccountAndJoin(
   caller: Caller,
   token: string,
   input: { name: string; email: string; password: string },
-  limiter: RateWindow = joinsByAddress,
+  limiter: RateLimiter = joinsByAddress,
 ): Promise<CreateOutcome> {
   const allowed = limiter.take(caller.clientAddress);
-  if (!allowed.ok) return { ok: false, reason: 'too-many', retryAfter: allowed.retryAfter };
+  if (!allowed.allowed) return { ok: false, reason: 'too-many', retryAfter: allowed.retryAfterSeconds };
   const { db } = server.connection;
   const registered = await registerLearner({ db, auth: server.auth }, token, input);
   if (registered.ok) {
@@ -46,13 +46,10 @@ export async function createAccountAndJoin(
   if (response.status === 429)
     return { ok: false, reason: 'too-many', retryAfter: Number(response.headers.get('x-retry-after') ?? 60) || 60 };
   if (!response.ok) return { ok: false, reason: 'not-created' };
-  const person = await db
-    .selectFrom('user')
-    .select(['id', 'role'])
-    .where('email', '=', input.email.trim().toLowerCase())
-    .executeTakeFirstOrThrow();
-  const role = person.role === 'trainer' || person.role === 'admin' ? person.role : 'learner';
-  const joined = await joinCohort(db, { id: person.id, role }, token);
+  // better-auth's answer names who signed in, role included (an additional field of the user).
+  const { user } = (await response.clone().json()) as { user: { id: string; role?: string } };
+  const role = user.role === 'trainer' || user.role === 'admin' ? user.role : 'learner';
+  const joined = await joinCohort(db, { id: user.id, role }, token);
   return { ok: true, response, joined: joined.ok };
 }
 
